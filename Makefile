@@ -1,0 +1,38 @@
+# Two commands for a fresh machine with Python 3.11+ and make: `make demo`, `make test`.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITE := example-site
+OUT := $(SITE)/_build/html
+
+.PHONY: demo test lint format bench live clean
+
+$(STAMP): pyproject.toml Makefile
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test,docs,bench]"
+	@touch $@
+
+demo: $(STAMP)
+	$(BIN)/sphinx-build -b html -nW --keep-going $(SITE) $(OUT)
+	@echo
+	@echo "The example site is built. Open: file://$(CURDIR)/$(OUT)/index.html"
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+live: $(STAMP)
+	$(BIN)/python -m pip install -q sphinx-autobuild
+	$(BIN)/sphinx-autobuild $(SITE) $(OUT)
+
+clean:
+	rm -rf $(OUT) $(SITE)/_build .pytest_cache

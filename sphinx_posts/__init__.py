@@ -1,0 +1,47 @@
+"""sphinx-posts: blog posts for Sphinx, from MyST files with YAML frontmatter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import setup_config
+from .directives import setup_directives
+from .domain import DATA_VERSION, PostsDomain
+from .page import setup_page
+from .render import setup_render
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+def _add_theme_files(app: Sphinx, config: Config) -> None:
+    """Our templates and CSS come after the writer's, so theirs override ours by name."""
+    for setting, path in (("templates_path", TEMPLATES), ("html_static_path", STATIC)):
+        if str(path) not in config[setting]:
+            config[setting].append(str(path))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.require_sphinx("8.2")
+    setup_config(app)
+    app.add_domain(PostsDomain)
+    setup_directives(app)
+    setup_page(app)
+    setup_render(app)
+    app.connect("config-inited", _add_theme_files)
+    app.add_css_file("posts.css")
+    return {
+        "version": __version__,
+        "env_version": DATA_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

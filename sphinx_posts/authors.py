@@ -1,0 +1,41 @@
+"""Resolve the author names posts give against ``posts_authors`` (ABlog's ``blog_authors`` shape too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import term_key
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    url: str = ""
+    email: str = ""
+
+
+def resolve_author(written: str, config: Config) -> Author:
+    """A post may name an author by key (``jane``) or by full name (``Jane Doe``)."""
+    known: dict[str, object] = config.posts_authors
+    wanted = term_key(written)
+    for key, entry in known.items():
+        author = _entry(key, entry)
+        if wanted in (term_key(key), term_key(author.name)):
+            return author
+    return Author(written)
+
+
+def _entry(key: str, entry: object) -> Author:
+    if isinstance(entry, str):
+        return Author(entry)
+    if isinstance(entry, tuple | list):
+        return Author(str(entry[0]), str(entry[1]) if len(entry) > 1 and entry[1] else "")
+    if isinstance(entry, dict):
+        return Author(
+            str(entry.get("name", key)), str(entry.get("url") or ""), str(entry.get("email") or "")
+        )
+    return Author(key)

@@ -1,0 +1,285 @@
+"""Turn a document's frontmatter (and its ``post`` directive) into a :class:`Post`.
+
+The fields are read from the ``docinfo`` node before Sphinx's smart quotes run (myst-parser
+renders lists as JSON text, and curly quotes would break it), so this module is driven by the
+read-time transform in :mod:`sphinx_posts.page`. Every value that is not what we expect becomes
+a ``posts.*`` warning naming the file, line, key, value and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from docutils import nodes
+from sphinx.util.matching import Matcher
+
+from .config import site_timezone
+from .model import Post, parse_date
+from .report import PostsWarning, frontmatter_line, warn
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sphinx.environment import BuildEnvironment
+
+KNOWN_KEYS = (
+    "title",
+    "description",
+    "date",
+    "updated",
+    "tags",
+    "category",
+    "categories",
+    "author",
+    "authors",
+    "draft",
+    "image",
+    "series",
+    "post",
+    "blogpost",
+    "language",
+    "location",
+    "excerpt",
+    "exclude",
+    "nocomments",
+    "redirect",
+    "external_link",
+    "canonical_link",
+)
+"""Keys we read; an unknown key close to one of these gets a "did you mean" warning."""
+
+OTHER_KEYS = frozenset(
+    {
+        "orphan",
+        "nosearch",
+        "tocdepth",
+        "wordcount",
+        "myst",
+        "mystnb",
+        "html_meta",
+        "substitutions",
+        "jupytext",
+        "kernelspec",
+        "layout",
+        "lang",
+        "slug",
+        "summary",
+        "keywords",
+        "weight",
+        "aliases",
+        "toc",
+        "status",
+        "version",
+        "copyright",
+    }
+)
+"""Keys other tools own (Sphinx, myst, Jupyter, Hugo, Jekyll): never reported as typos."""
+
+TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+
+
+def docinfo_fields(document: nodes.document) -> dict[str, Any]:
+    """The frontmatter fields as text (``authors``: a list), as docutils' docinfo holds them."""
+    fields: dict[str, Any] = {}
+    for info in document.findall(nodes.docinfo):
+        for node in info.children:
+            if isinstance(node, nodes.authors):
+                fields["authors"] = [author.astext() for author in node.children]
+            elif isinstance(node, nodes.field) and len(node) == 2:
+                fields[node[0].astext()] = node[1].astext()
+            elif isinstance(node, nodes.TextElement):
+                fields[node.tagname] = node.astext()
+        break
+    return fields
+
+
+def decode(value: Any) -> Any:
+    """Undo the text form myst-parser gives non-string values (JSON lists and mappings)."""
+    if isinstance(value, list):  # docutils split an ``authors`` field on commas
+        value = ", ".join(value)
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            try:
+                return yaml.safe_load(value)
+            except yaml.YAMLError:
+                return value
+    return value
+
+
+@dataclass
+class FieldReader:
+    """Reads one document's fields, warning about each bad value at its line."""
+
+    env: BuildEnvironment
+    docname: str
+    fields: dict[str, Any]
+    directive: dict[str, Any] = field(default_factory=dict)
+    """Options of the ``post`` directive (and ``date`` from its argument); they win."""
+    directive_line: int | None = None
+
+    def raw(self, *keys: str) -> tuple[str, Any] | None:
+        for key in keys:
+            if key in self.directive:
+                return key, self.directive[key]
+        for key in keys:
+            if key in self.fields:
+                return key, decode(self.fields[key])
+        return None
+
+    def location(self, key: str) -> tuple[str, int | None]:
+        if key in self.directive:
+            return (self.docname, self.directive_line)
+        return (self.docname, frontmatter_line(self.env, self.docname, key))
+
+    def problem(self, kind: PostsWarning, key: str, value: Any, expected: str) -> None:
+        warn(kind, f"{key}: {value!r}: expected {expected}", self.location(key))
+
+    def text(self, *keys: str) -> str:
+        found = self.raw(*keys)
+        if found is None:
+            return ""
+        key, value = found
+        if isinstance(value, str):
+            return value.strip()
+        if isinstance(value, int | float):
+            return str(value)
+        self.problem(PostsWarning.FRONTMATTER, key, value, "text; the value is ignored")
+        return ""
+
+    def flag(self, *keys: str) -> bool | None:
+        found = self.raw(*keys)
+        if found is None:
+            return None
+        key, value = found
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().casefold()
+        if word in TRUE_WORDS or word == "":  # an empty directive flag means "on"
+            return True
+        if word in FALSE_WORDS:
+            return False
+        self.problem(PostsWarning.FRONTMATTER, key, value, "true or false; the key is ignored")
+        return None
+
+    def terms(self, *keys: str) -> tuple[str, ...]:
+        """A list of names from a YAML list or a comma-separated string, in written order."""
+        found = self.raw(*keys)
+        if found is None:
+            return ()
+        key, value = found
+        items = value if isinstance(value, list) else str(value).split(",")
+        if isinstance(value, dict):
+            self.problem(PostsWarning.TAGS, key, value, "a list of names or a comma string")
+            return ()
+        names: list[str] = []
+        for item in items:
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str):
+                self.problem(PostsWarning.TAGS, key, item, "a name (text); the entry is ignored")
+            elif not item.strip():
+                self.problem(
+                    PostsWarning.TAGS, key, value, "no empty names; the empty one is ignored"
+                )
+            elif item.strip() not in names:
+                names.append(item.strip())
+        return tuple(names)
+
+    def when(self, key: str) -> tuple[datetime, bool] | None:
+        found = self.raw(key)
+        if found is None:
+            return None
+        _, value = found
+        try:
+            return parse_date(value, site_timezone(self.env.config))
+        except ValueError:
+            self.problem(
+                PostsWarning.DATE,
+                key,
+                value,
+                "a date such as 2025-03-20, 2025-03-20T10:00:00+02:00 or March 7, 2023",
+            )
+            return None
+
+    def check_typos(self) -> None:
+        for key in self.fields:
+            if key in KNOWN_KEYS or key in OTHER_KEYS:
+                continue
+            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.74)
+            if close:
+                warn(
+                    PostsWarning.FRONTMATTER,
+                    f"unknown key {key!r}: did you mean {close[0]!r}? (the key is ignored)",
+                    (self.docname, frontmatter_line(self.env, self.docname, key)),
+                )
+
+
+def matches_pattern(docname: str, patterns: list[str]) -> bool:
+    """Whether ``posts_pattern`` makes this document a post (``index`` pages never are)."""
+    if docname.rsplit("/", 1)[-1] == "index":
+        return False
+    return bool(Matcher(patterns)(docname))
+
+
+def is_post(reader: FieldReader, has_directive: bool) -> bool:
+    choice = reader.flag("post", "blogpost")
+    if choice is not None:
+        return choice
+    return has_directive or matches_pattern(reader.docname, reader.env.config.posts_pattern)
+
+
+def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images: list[str]) -> Post:
+    """Build the record; a post without a (readable) date becomes a draft, with a warning."""
+    reader.check_typos()
+    published = reader.when("date")
+    draft = bool(reader.flag("draft"))
+    if published is None and not draft:
+        location = reader.location("date") if reader.raw("date") else (reader.docname, None)
+        warn(
+            PostsWarning.DATE,
+            "post has no valid date: it is treated as a draft (not listed, not in feeds); "
+            "add 'date: YYYY-MM-DD' to its frontmatter",
+            location,
+        )
+        draft = True
+    updated = reader.when("updated")
+    image = reader.text("image")
+    if image.isdigit():  # ABlog's ':image: N': the post's Nth image
+        number = int(image)
+        if 1 <= number <= len(images):
+            image = images[number - 1]
+        else:
+            reader.problem(
+                PostsWarning.IMAGE, "image", image, f"1 to {len(images)} (the post's images)"
+            )
+            image = ""
+    return Post(
+        docname=reader.docname,
+        title=title,
+        date=published[0] if published else None,
+        has_time=published[1] if published else False,
+        updated=updated[0] if updated else None,
+        description=reader.text("description"),
+        excerpt=excerpt,
+        tags=reader.terms("tags"),
+        categories=reader.terms("categories", "category"),
+        authors=reader.terms("authors", "author"),
+        languages=reader.terms("language"),
+        locations=reader.terms("location"),
+        draft=draft,
+        image=image,
+        series=reader.text("series"),
+        words=words,
+        exclude=bool(reader.flag("exclude")),
+        nocomments=bool(reader.flag("nocomments")),
+        redirect=reader.terms("redirect"),
+        external_link=reader.text("external_link"),
+        canonical_link=reader.text("canonical_link"),
+    )

@@ -1,0 +1,137 @@
+"""The post record and the small rules every module shares: slugs, term identity, dates.
+
+A :class:`Post` is plain, picklable data (strings, tuples, aware datetimes) so the environment
+can be cached and merged between parallel readers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from dateutil import parser as dateutil_parser
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post, as read from its frontmatter, ``post`` directive and body."""
+
+    docname: str
+    title: str
+    date: datetime | None
+    """Publication date, timezone-aware; ``None`` only for drafts without a date."""
+    updated: datetime | None = None
+    has_time: bool = False
+    """Whether the writer gave a time of day (otherwise only the date is meaningful)."""
+    description: str = ""
+    excerpt: str = ""
+    """The first paragraph as plain text, for lists when there is no description."""
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    draft: bool = False
+    image: str = ""
+    series: str = ""
+    words: int = 0
+    exclude: bool = False
+    """ABlog's ``:exclude:``: the directive's content is the excerpt only, not on the page."""
+    nocomments: bool = False
+    redirect: tuple[str, ...] = ()
+    external_link: str = ""
+    canonical_link: str = ""
+
+    def sort_key(self) -> tuple[float, str]:
+        """Oldest first; undated drafts last; docname breaks ties so order is stable."""
+        stamp = self.date.timestamp() if self.date else float("inf")
+        return (stamp, self.docname)
+
+
+_SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}
+_NON_WORD = re.compile(r"[\W_]+")
+_SPACING = re.compile(r"[\s_\-]+")
+
+
+def term_key(name: str) -> str:
+    """Identity of a tag, category or author: case, spacing and hyphens do not matter."""
+    return _SPACING.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
+def slugify(name: str) -> str:
+    """A URL path segment for a name: lowercase, hyphens, unicode letters and digits kept.
+
+    Symbols that carry meaning in names people use as tags (C++, C#, R&D) are spelled out;
+    a name with no letters or digits at all (an emoji) gets a short stable hash instead.
+    """
+    text = term_key(name)
+    for symbol, word in _SYMBOLS.items():
+        text = text.replace(symbol, f" {word} ")
+    slug = _NON_WORD.sub("-", text).strip("-")
+    if not slug:
+        slug = "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """Map each distinct term key to a slug that no other key in ``names`` shares.
+
+    Keys are taken in sorted order, so the same set of names always gets the same slugs.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted({term_key(name) for name in names}):
+        base = slugify(key)
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        slugs[key] = slug
+        taken.add(slug)
+    return slugs
+
+
+_SENTINELS = (datetime(2000, 1, 1), datetime(2001, 2, 2))  # noqa: DTZ001
+
+
+def parse_date(value: object, timezone: tzinfo) -> tuple[datetime, bool]:
+    """Read a date as writers write it; return an aware datetime and whether it had a time.
+
+    Accepts ``date``/``datetime`` objects, ISO 8601 with or without an offset, and common
+    text forms (``2021-4-9``, ``March 7, 2023``, ``7 March 2023``). Naive values are in
+    ``timezone``. Raises ``ValueError`` for anything else, including text that lacks a year,
+    month or day (which dateutil would silently fill from today).
+    """
+    if isinstance(value, datetime):
+        parsed, has_time = value, True
+    elif isinstance(value, date):
+        parsed, has_time = datetime.combine(value, time()), False
+    elif isinstance(value, str) and value.strip():
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+            has_time = "T" in text or ":" in text
+        except ValueError:
+            parsed, has_time = _parse_text_date(text)
+    else:
+        raise ValueError("empty")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone)
+    return parsed, has_time
+
+
+def _parse_text_date(text: str) -> tuple[datetime, bool]:
+    try:
+        first, second = (dateutil_parser.parse(text, default=d) for d in _SENTINELS)
+    except (ValueError, OverflowError) as error:
+        raise ValueError(str(error)) from None
+    if first.date() != second.date():
+        raise ValueError("the year, month or day is missing")
+    has_time = (first.hour, first.minute, first.second) != (0, 0, 0) or ":" in text
+    return first, has_time

@@ -1,0 +1,177 @@
+"""Read time: decide whether a document is a post, give it a title heading and a byline slot.
+
+This runs as a transform after docutils has turned the frontmatter into ``docinfo`` and before
+Sphinx's smart quotes, title collector and ``doctree-read`` see the document, so the heading we
+add is the page's real title (``<title>``, toctrees and search all use it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .domain import get_domain
+from .frontmatter import FieldReader, docinfo_fields, is_post, read_post
+from .report import PostsWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+class post_meta(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils node naming)
+    """What a ``post`` directive said; read and removed at read time."""
+
+
+class byline(nodes.General, nodes.Element):  # noqa: N801
+    """Where the byline goes; filled from the domain at write time (see render.py)."""
+
+
+_NOT_CONTENT = (
+    nodes.docinfo,
+    nodes.target,
+    nodes.comment,
+    nodes.substitution_definition,
+    nodes.system_message,
+    nodes.raw,
+    post_meta,
+)
+_NOT_EXCERPT = (nodes.docinfo, nodes.field_list, nodes.Admonition, nodes.topic, nodes.sidebar)
+EXCERPT_LENGTH = 300
+
+
+class PostPage(SphinxTransform):
+    """Collect the post record and shape the page: one title, then the byline."""
+
+    default_priority = 700  # after DocInfo (340), before SmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        docname = self.env.docname
+        metas = list(self.document.findall(post_meta))
+        for extra in metas[1:]:
+            warn(
+                PostsWarning.DIRECTIVE,
+                "a document can hold one 'post' directive; this one is ignored",
+                (docname, extra.line),
+            )
+        directive = metas[0] if metas else None
+        reader = FieldReader(
+            self.env,
+            docname,
+            docinfo_fields(self.document),
+            dict(directive["options"]) if directive else {},
+            directive.line if directive else None,
+        )
+        for meta in metas:
+            meta.parent.remove(meta)
+        if not is_post(reader, directive is not None):
+            return
+        section = self.title_section(reader.text("title"))
+        title = section[0].astext() if section else _fallback_title(docname)
+        if section is None:
+            warn(
+                PostsWarning.FRONTMATTER,
+                f"post has no title: add a 'title' key or a heading (using {title!r})",
+                (docname, None),
+            )
+        else:
+            section.insert(1, byline(docname=docname))
+        paragraphs = reader.text("excerpt")
+        excerpt = (directive["excerpt"] if directive else "") or first_paragraphs(
+            self.document, int(paragraphs) if paragraphs.isdigit() else 1
+        )
+        images = [image["uri"] for image in self.document.findall(nodes.image)]
+        words = word_count(self.env, docname, self.document)
+        post = read_post(reader, title, excerpt, words, images)
+        get_domain(self.env).add_post(post)
+
+    def title_section(self, title: str) -> nodes.section | None:
+        """The section whose heading is the page title, adding one from ``title`` if needed."""
+        body = [node for node in self.document if not isinstance(node, _NOT_CONTENT)]
+        first = body[0] if body else None
+        if isinstance(first, nodes.section):
+            following = body[1] if len(body) > 1 else None
+            if _only_title(first) and isinstance(following, nodes.section):
+                if following[0].astext() == first[0].astext():
+                    # myst_title_to_header repeated a heading the body already has
+                    first.parent.remove(first)
+                    return following
+            return first
+        if not title:
+            return None
+        section = nodes.section(ids=[nodes.make_id(title) or "post"], names=[])
+        section += nodes.title(title, title)
+        section.source, section.line = self.document.get("source"), 1
+        for node in body:
+            node.parent.remove(node)
+            section += node
+        self.document += section
+        self.document.note_implicit_target(section, section)
+        return section
+
+
+def _only_title(section: nodes.section) -> bool:
+    return all(isinstance(node, (nodes.title, *_NOT_CONTENT)) for node in section)
+
+
+def _fallback_title(docname: str) -> str:
+    return docname.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").capitalize()
+
+
+def first_paragraphs(document: nodes.document, count: int = 1) -> str:
+    """The first ``count`` paragraphs of body text, as plain text, shortened at a word."""
+    found: list[str] = []
+    for paragraph in document.findall(nodes.paragraph):
+        if any(isinstance(parent, _NOT_EXCERPT) for parent in _parents(paragraph)):
+            continue
+        text = re.sub(r"\s+", " ", paragraph.astext()).strip()
+        if text:
+            found.append(text)
+        if len(found) >= count:
+            break
+    return shorten(" ".join(found), EXCERPT_LENGTH * count)
+
+
+def _parents(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def shorten(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+def word_count(env: BuildEnvironment, docname: str, document: nodes.document) -> int:
+    """myst-parser counts words as it parses Markdown; other sources are counted here."""
+    counted = env.metadata.get(docname, {}).get("wordcount")
+    if isinstance(counted, dict) and isinstance(counted.get("words"), int):
+        return counted["words"]
+    return len(document.astext().split())
+
+
+def mark_orphan(app: Sphinx, document: nodes.document) -> None:
+    """Posts need no toctree entry (the blog's list pages are their navigation)."""
+    docname = app.env.docname
+    if docname in get_domain(app.env).posts:
+        app.env.metadata[docname]["orphan"] = True
+
+
+def _skip(translator: object, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup_page(app: Sphinx) -> None:
+    app.add_node(post_meta)
+    # a byline is always replaced at write time; a writer that still meets one skips it
+    skip = (_skip, None)
+    app.add_node(byline, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_transform(PostPage)
+    app.connect("doctree-read", mark_orphan, priority=600)

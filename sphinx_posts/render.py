@@ -1,0 +1,92 @@
+"""Write time: fill each post page's byline from the domain.
+
+HTML builders render the overridable ``posts/byline.html`` template; every other builder
+gets a plain paragraph, so LaTeX, text, man and epub readers still see date and authors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.locale import get_translation
+from sphinx.util.i18n import format_date
+
+from .authors import resolve_author
+from .config import site_timezone
+from .domain import get_domain
+from .page import byline
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from .model import Post
+
+_ = get_translation("sphinx_posts")
+
+
+def show_date(moment: datetime, config: Config) -> str:
+    """A date as readers see it: ``posts_date_format`` in the site's language and zone."""
+    local = moment.astimezone(site_timezone(config))
+    return format_date(config.posts_date_format, date=local, language=config.language or "en")
+
+
+def machine_date(moment: datetime, has_time: bool, config: Config) -> str:
+    """The ``datetime`` attribute of ``<time>``: a date, or a full RFC 3339 timestamp."""
+    local = moment.astimezone(site_timezone(config))
+    return local.isoformat() if has_time else local.date().isoformat()
+
+
+def reading_minutes(post: Post, config: Config) -> int:
+    return max(1, round(post.words / config.posts_words_per_minute))
+
+
+def byline_context(post: Post, config: Config) -> dict[str, Any]:
+    """What the byline template (and the plain-text byline) shows."""
+    return {
+        "post": post,
+        "date": show_date(post.date, config) if post.date else "",
+        "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
+        "updated": show_date(post.updated, config) if post.updated else "",
+        "updated_iso": machine_date(post.updated, True, config) if post.updated else "",
+        "minutes": reading_minutes(post, config),
+        "authors": [resolve_author(name, config) for name in post.authors],
+        "tags": [{"name": tag, "url": ""} for tag in post.tags],
+        "draft": post.draft,
+    }
+
+
+def plain_byline(context: dict[str, Any]) -> nodes.paragraph:
+    parts = [context["date"]] if context["date"] else []
+    if context["updated"]:
+        parts.append(_("Updated %s") % context["updated"])
+    if context["authors"]:
+        parts.append(", ".join(author.name for author in context["authors"]))
+    parts.append(_("%d min read") % context["minutes"])
+    if context["tags"]:
+        parts.append(", ".join(tag["name"] for tag in context["tags"]))
+    if context["draft"]:
+        parts.insert(0, _("Draft"))
+    return nodes.paragraph("", " · ".join(parts), classes=["posts-byline"])
+
+
+def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    posts = get_domain(app.env).posts
+    for node in list(doctree.findall(byline)):
+        post = posts.get(node["docname"])
+        if post is None:
+            node.parent.remove(node)
+            continue
+        context = byline_context(post, app.config)
+        if app.builder.format == "html":
+            html = app.builder.templates.render("posts/byline.html", context)
+            node.replace_self(nodes.raw("", html, format="html"))
+        else:
+            node.replace_self(plain_byline(context))
+
+
+def setup_render(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_bylines)

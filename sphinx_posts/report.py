@@ -1,0 +1,71 @@
+"""Every content problem is a ``posts`` warning with a subtype, so ``suppress_warnings`` works.
+
+One enum lists the subtypes (the documentation's list of warnings is generated from it) and one
+helper always sets type, subtype and location.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger("sphinx_posts")
+
+
+class PostsWarning(Enum):
+    """Warning subtypes, each suppressible as ``posts.<value>``."""
+
+    CONFIG = "config"
+    """A ``posts_*`` configuration value has the wrong type or value; the default is used."""
+    FRONTMATTER = "frontmatter"
+    """A frontmatter key has a value of the wrong shape, or looks like a typo of a known key."""
+    DATE = "date"
+    """A ``date`` or ``updated`` value cannot be read as a date, or a post has no date."""
+    TAGS = "tags"
+    """A tag, category or author list holds an empty or non-text entry, or variant spellings."""
+    DIRECTIVE = "directive"
+    """A ``post`` directive is used twice in a document, or has an option it cannot use."""
+    COLLISION = "collision"
+    """A generated page would replace a document the writer wrote; the writer's page wins."""
+    POSTLIST = "postlist"
+    """A post list filter names a tag, category or author that no post has."""
+    REFERENCE = "reference"
+    """A ``post`` or ``tag`` role points to a post or tag that does not exist."""
+    FEED = "feed"
+    """Feeds cannot be written (for example: no base URL is configured)."""
+    IMAGE = "image"
+    """A post's ``image`` points to a file that does not exist."""
+
+
+def warn(
+    kind: PostsWarning,
+    message: str,
+    location: str | tuple[str, int | None] | None = None,
+) -> None:
+    """Log a ``posts.<kind>`` warning at ``location`` (a docname or ``(docname, line)``)."""
+    logger.warning(message, type="posts", subtype=kind.value, location=location)
+
+
+def frontmatter_line(env: BuildEnvironment, docname: str, key: str) -> int | None:
+    """The line of ``key`` in the document's leading YAML block or field list, if it has one.
+
+    Docutils keeps no line numbers for frontmatter fields, so a warning about one looks the key
+    up in the source. This runs only when there is something to warn about.
+    """
+    try:
+        lines = env.doc2path(docname).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    in_yaml = bool(lines) and lines[0].strip() == "---"
+    for number, line in enumerate(lines[1:] if in_yaml else lines, start=2 if in_yaml else 1):
+        stripped = line.strip()
+        if in_yaml and stripped == "---":
+            return None
+        if stripped.startswith((f"{key}:", f":{key}:")):
+            return number
+    return None
