@@ -1,4 +1,4 @@
-"""Resolve the author names posts give against ``posts_authors`` (ABlog's ``blog_authors`` shape too)."""
+"""Resolve the author names posts give against ``posts_authors`` (or ABlog's ``blog_authors``)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ never drift. Values are checked once, at ``config-inited``; a bad value is repor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,6 +15,7 @@ from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import tzinfo
 
     from sphinx.application import Sphinx
     from sphinx.config import Config

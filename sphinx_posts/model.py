@@ -97,7 +97,7 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
     return slugs
 
 
-_SENTINELS = (datetime(2000, 1, 1), datetime(2001, 2, 2))  # noqa: DTZ001
+_SENTINELS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
 
 def parse_date(value: object, timezone: tzinfo) -> tuple[datetime, bool]:

@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-class post_meta(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils node naming)
+class post_meta(nodes.Invisible, nodes.Element):
     """What a ``post`` directive said; read and removed at read time."""
 
 
-class byline(nodes.General, nodes.Element):  # noqa: N801
+class byline(nodes.General, nodes.Element):
     """Where the byline goes; filled from the domain at write time (see render.py)."""
 
 
@@ -94,11 +94,14 @@ class PostPage(SphinxTransform):
         first = body[0] if body else None
         if isinstance(first, nodes.section):
             following = body[1] if len(body) > 1 else None
-            if _only_title(first) and isinstance(following, nodes.section):
-                if following[0].astext() == first[0].astext():
-                    # myst_title_to_header repeated a heading the body already has
-                    first.parent.remove(first)
-                    return following
+            if (
+                _only_title(first)
+                and isinstance(following, nodes.section)
+                and following[0].astext() == first[0].astext()
+            ):
+                # myst_title_to_header repeated a heading the body already has
+                first.parent.remove(first)
+                return following
             return first
         if not title:
             return None
