@@ -18,28 +18,26 @@ logger = logging.getLogger("sphinx_posts")
 
 
 class PostsWarning(Enum):
-    """Warning subtypes, each suppressible as ``posts.<value>``."""
+    """Warning subtypes, each suppressible as ``posts.<subtype>``; the docs list them all."""
 
-    CONFIG = "config"
-    """A ``posts_*`` configuration value has the wrong type or value; the default is used."""
-    FRONTMATTER = "frontmatter"
-    """A frontmatter key has a value of the wrong shape, or looks like a typo of a known key."""
-    DATE = "date"
-    """A ``date`` or ``updated`` value cannot be read as a date, or a post has no date."""
-    TAGS = "tags"
-    """A tag, category or author list holds an empty or non-text entry, or variant spellings."""
-    DIRECTIVE = "directive"
-    """A ``post`` directive is used twice in a document, or has an option it cannot use."""
-    COLLISION = "collision"
-    """A generated page would replace a document the writer wrote; the writer's page wins."""
-    POSTLIST = "postlist"
-    """A post list filter names a tag, category or author that no post has."""
-    REFERENCE = "reference"
-    """A ``post`` or ``tag`` role points to a post or tag that does not exist."""
-    FEED = "feed"
-    """Feeds cannot be written (for example: no base URL is configured)."""
-    IMAGE = "image"
-    """A post's ``image`` points to a file that does not exist."""
+    CONFIG = ("config", "A posts_* configuration value has the wrong type or value.")
+    FRONTMATTER = (
+        "frontmatter",
+        "A frontmatter key has a value of the wrong shape, looks like a typo of a known key, "
+        "or a post has no title.",
+    )
+    DATE = ("date", "A date or updated value cannot be read as a date, or a post has no date.")
+    TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
+    DIRECTIVE = ("directive", "A document holds more than one post directive.")
+    COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
+    POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
+    REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
+    FEED = ("feed", "Feeds cannot be written, for example because no base URL is set.")
+    IMAGE = ("image", "A post's image points to a file or image number that does not exist.")
+
+    def __init__(self, subtype: str, description: str) -> None:
+        self.subtype = subtype
+        self.description = description
 
 
 def warn(
@@ -48,7 +46,7 @@ def warn(
     location: str | tuple[str, int | None] | None = None,
 ) -> None:
     """Log a ``posts.<kind>`` warning at ``location`` (a docname or ``(docname, line)``)."""
-    logger.warning(message, type="posts", subtype=kind.value, location=location)
+    logger.warning(message, type="posts", subtype=kind.subtype, location=location)
 
 
 def frontmatter_line(env: BuildEnvironment, docname: str, key: str) -> int | None:
