@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from .config import setup_config
 from .directives import setup_directives
 from .domain import DATA_VERSION, PostsDomain
+from .images import copy_images
+from .lists import setup_lists
 from .page import setup_page
+from .pages import setup_pages
 from .render import setup_render
 
 if TYPE_CHECKING:
@@ -37,6 +40,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_page(app)
     setup_render(app)
+    setup_lists(app)
+    setup_pages(app)
+    app.connect("build-finished", copy_images)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")
     return {

@@ -97,6 +97,14 @@ SETTINGS: tuple[Setting, ...] = (
         _path_error,
     ),
     Setting(
+        "posts_title",
+        "Blog",
+        (str,),
+        "Title of the page that lists every post (and the feeds' title).",
+        None,
+        "html",
+    ),
+    Setting(
         "posts_timezone",
         "UTC",
         (str,),
@@ -140,6 +148,15 @@ SETTINGS: tuple[Setting, ...] = (
         "html",
     ),
     Setting(
+        "posts_show_drafts",
+        None,
+        (bool, type(None)),
+        "List drafts and scheduled posts (marked as such); None: only on Read the Docs "
+        "pull-request previews.",
+        None,
+        "html",
+    ),
+    Setting(
         "posts_feed_length",
         20,
         (int,),
@@ -180,8 +197,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         if setting.types == (list, tuple) and isinstance(value, str):
             value = [value]  # a single pattern is a common, harmless shorthand
             config[setting.name] = value
-        if not isinstance(value, setting.types) or isinstance(value, bool) != isinstance(
-            setting.default, bool
+        if not isinstance(value, setting.types) or (
+            isinstance(value, bool) and bool not in setting.types
         ):
             expected = " or ".join(t.__name__ for t in setting.types)
             problem = f"expected {expected}"

@@ -167,14 +167,14 @@ def mark_orphan(app: Sphinx, document: nodes.document) -> None:
         app.env.metadata[docname]["orphan"] = True
 
 
-def _skip(translator: object, node: nodes.Node) -> None:
+def skip_node(translator: object, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
 def setup_page(app: Sphinx) -> None:
     app.add_node(post_meta)
     # a byline is always replaced at write time; a writer that still meets one skips it
-    skip = (_skip, None)
+    skip = (skip_node, None)
     app.add_node(byline, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_transform(PostPage)
     app.connect("doctree-read", mark_orphan, priority=600)

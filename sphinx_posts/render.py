@@ -28,10 +28,11 @@ if TYPE_CHECKING:
 _ = get_translation("sphinx_posts")
 
 
-def show_date(moment: datetime, config: Config) -> str:
+def show_date(moment: datetime, config: Config, date_format: str = "") -> str:
     """A date as readers see it: ``posts_date_format`` in the site's language and zone."""
     local = moment.astimezone(site_timezone(config))
-    return format_date(config.posts_date_format, date=local, language=config.language or "en")
+    chosen = date_format or config.posts_date_format
+    return format_date(chosen, date=local, language=config.language or "en")
 
 
 def machine_date(moment: datetime, has_time: bool, config: Config) -> str:

@@ -1,0 +1,107 @@
+"""What the blog lists, computed once from the domain's records: published posts, terms, years.
+
+Every list (post lists, generated pages, sidebars, feeds) reads a :class:`Catalog`, so "which
+posts are listed, in which order, under which tag spelling and slug" is decided in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from .config import site_timezone
+from .model import term_key, unique_slugs
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+    from .model import Post
+
+TERM_KINDS = ("tag", "category", "author")
+
+
+@dataclass
+class Term:
+    """A tag, category or author: one identity however it is spelled."""
+
+    kind: str
+    key: str
+    name: str
+    """The spelling used first (by date, then docname)."""
+    slug: str
+    posts: list[Post] = field(default_factory=list)
+    """Listed posts with this term, newest first."""
+    spellings: dict[str, list[str]] = field(default_factory=dict)
+    """Every spelling seen -> the docnames that use it (for the variant warning)."""
+
+
+@dataclass
+class Catalog:
+    posts: list[Post]
+    """Listed posts, newest first."""
+    terms: dict[str, dict[str, Term]]
+    """kind -> term key -> Term, for tags, categories and authors."""
+    years: dict[int, list[Post]]
+    now: datetime
+    """The build time that decided which posts are scheduled."""
+
+    def term(self, kind: str, name: str) -> Term | None:
+        return self.terms[kind].get(term_key(name))
+
+
+def build_time() -> datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the current time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC)
+
+
+def show_drafts(config: Config) -> bool:
+    """``posts_show_drafts``, which defaults to on for Read the Docs pull-request previews."""
+    if config.posts_show_drafts is not None:
+        return bool(config.posts_show_drafts)
+    return os.environ.get("READTHEDOCS_VERSION_TYPE") == "external"
+
+
+def is_scheduled(post: Post, now: datetime) -> bool:
+    return post.date is not None and post.date > now
+
+
+def is_listed(post: Post, config: Config, now: datetime) -> bool:
+    if post.draft or is_scheduled(post, now):
+        return show_drafts(config) and post.date is not None
+    return True
+
+
+def post_terms(post: Post, kind: str) -> tuple[str, ...]:
+    return {"tag": post.tags, "category": post.categories, "author": post.authors}[kind]
+
+
+def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Catalog:
+    oldest_first = sorted(records.values(), key=lambda post: post.sort_key())
+    listed = [post for post in oldest_first if is_listed(post, config, now)]
+    terms: dict[str, dict[str, Term]] = {}
+    for kind in TERM_KINDS:
+        # spellings and slugs come from every post, listed or not, so they never flip
+        names = [name for post in oldest_first for name in post_terms(post, kind)]
+        slugs = unique_slugs(names)
+        found: dict[str, Term] = {}
+        for post in oldest_first:
+            for name in post_terms(post, kind):
+                key = term_key(name)
+                term = found.setdefault(key, Term(kind, key, name, slugs[key]))
+                term.spellings.setdefault(name, []).append(post.docname)
+        for post in reversed(listed):
+            for name in post_terms(post, kind):
+                found[term_key(name)].posts.append(post)
+        terms[kind] = dict(sorted(found.items(), key=lambda item: item[1].slug))
+    timezone = site_timezone(config)
+    years: dict[int, list[Post]] = defaultdict(list)
+    for post in reversed(listed):
+        if post.date is not None:
+            years[post.date.astimezone(timezone).year].append(post)
+    return Catalog(list(reversed(listed)), terms, dict(sorted(years.items(), reverse=True)), now)

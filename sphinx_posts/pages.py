@@ -1,0 +1,153 @@
+"""The generated blog pages: index, tag, category, author, archive and year pages, paginated.
+
+They come from ``html-collect-pages`` and go through the theme's ``page.html`` like any page
+(pydata-sphinx-theme gives them its header, navigation and sidebars). Each page's body is an
+overridable template under ``posts/``. A page the writer wrote at the same name always wins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.locale import get_translation
+
+from .domain import get_domain
+from .lists import post_entry
+from .report import PostsWarning, warn
+from .urls import (
+    archive_page,
+    index_page,
+    link,
+    makes_blog_pages,
+    term_page,
+    terms_page,
+    year_page,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+    from .catalog import Catalog
+    from .model import Post
+
+_ = get_translation("sphinx_posts")
+
+KIND_TITLES = {"tag": "Tags", "category": "Categories", "author": "Authors"}
+TERM_TITLES = {"tag": "Posts tagged “%s”", "category": "Posts in “%s”", "author": "Posts by %s"}
+
+Page = tuple[str, dict[str, Any], str]
+
+
+class BlogPages:
+    """Builds every generated page of one build from one catalog."""
+
+    def __init__(self, app: Sphinx, catalog: Catalog) -> None:
+        self.app = app
+        self.builder = app.builder
+        self.config = app.config
+        self.catalog = catalog
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.builder.templates.render(f"posts/{template}", context)
+
+    def page(self, pagename: str, title: str, body: str, **extra: Any) -> Page:
+        context = {"title": title, "body": body, "display_toc": False, **extra}
+        return pagename, context, "page.html"
+
+    def listing(self, base: str, title: str, posts: list[Post], kind: str = "") -> Iterator[Page]:
+        """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each."""
+        size = self.config.posts_per_page
+        count = max(1, -(-len(posts) // size))
+        names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
+        for number, pagename in enumerate(names, start=1):
+            chunk = posts[(number - 1) * size : number * size]
+            entries = [post_entry(self.builder, pagename, post, self.catalog) for post in chunk]
+            pagination = {
+                "number": number,
+                "count": count,
+                "pages": [
+                    {"number": n, "url": link(self.builder, pagename, name), "current": n == number}
+                    for n, name in enumerate(names, start=1)
+                ],
+                "prev": link(self.builder, pagename, names[number - 2]) if number > 1 else "",
+                "next": link(self.builder, pagename, names[number]) if number < count else "",
+            }
+            heading = title if number == 1 else _("%s, page %d") % (title, number)
+            body = self.render(
+                "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind
+            )
+            extra: dict[str, Any] = {}
+            if pagination["prev"]:
+                extra["prev"] = {"link": pagination["prev"], "title": _("Newer posts")}
+            if pagination["next"]:
+                extra["next"] = {"link": pagination["next"], "title": _("Older posts")}
+            yield self.page(pagename, heading, body, **extra)
+
+    def term_index(self, kind: str) -> Page:
+        pagename = terms_page(self.config, kind)
+        terms = [
+            {
+                "name": term.name,
+                "count": len(term.posts),
+                "url": link(self.builder, pagename, term_page(self.config, kind, term.slug)),
+            }
+            for term in self.catalog.terms[kind].values()
+            if term.posts
+        ]
+        title = _(KIND_TITLES[kind])
+        return self.page(
+            pagename, title, self.render("terms.html", title=title, terms=terms, kind=kind)
+        )
+
+    def archive(self) -> Page:
+        pagename = archive_page(self.config)
+        years = [
+            {
+                "year": year,
+                "count": len(posts),
+                "url": link(self.builder, pagename, year_page(self.config, year)),
+                "entries": [
+                    post_entry(self.builder, pagename, post, self.catalog) for post in posts
+                ],
+            }
+            for year, posts in self.catalog.years.items()
+        ]
+        title = _("Archive")
+        return self.page(pagename, title, self.render("archive.html", title=title, years=years))
+
+    def all(self) -> Iterator[Page]:
+        title = self.config.posts_title
+        yield from self.listing(index_page(self.config), title, self.catalog.posts, "index")
+        for kind in ("tag", "category", "author"):
+            terms = [term for term in self.catalog.terms[kind].values() if term.posts]
+            if not terms and kind != "tag":
+                continue
+            yield self.term_index(kind)
+            for term in terms:
+                base = term_page(self.config, kind, term.slug)
+                yield from self.listing(base, _(TERM_TITLES[kind]) % term.name, term.posts, kind)
+        yield self.archive()
+        for year, posts in self.catalog.years.items():
+            yield from self.listing(year_page(self.config, year), str(year), posts, "year")
+
+
+def collect_pages(app: Sphinx) -> Iterator[Page]:
+    if not makes_blog_pages(app.builder):
+        return
+    written = app.env.found_docs
+    for pagename, context, template in BlogPages(app, get_domain(app.env).catalog()).all():
+        if pagename in written:
+            warn(
+                PostsWarning.COLLISION,
+                f"the blog would generate the page {pagename!r}, but the site has a document "
+                "of that name: the document is kept and the generated page is not written",
+                (pagename, None),
+            )
+            continue
+        yield pagename, context, template
+
+
+def setup_pages(app: Sphinx) -> None:
+    app.connect("html-collect-pages", collect_pages)

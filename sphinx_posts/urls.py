@@ -1,0 +1,49 @@
+"""Page names of everything the blog generates (ABlog's layout), in one place.
+
+Page names are builder-neutral (``blog/tag/python``); links are made from them with the
+builder's ``get_relative_uri``, so ``html`` and ``dirhtml`` both work.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+
+KIND_PATHS = {"tag": "tag", "category": "category", "author": "author"}
+
+
+def paged(base: str, number: int) -> str:
+    return base if number <= 1 else f"{base}/page/{number}"
+
+
+def index_page(config: Config, number: int = 1) -> str:
+    return paged(config.posts_path, number)
+
+
+def terms_page(config: Config, kind: str) -> str:
+    return f"{config.posts_path}/{KIND_PATHS[kind]}"
+
+
+def term_page(config: Config, kind: str, slug: str, number: int = 1) -> str:
+    return paged(f"{terms_page(config, kind)}/{slug}", number)
+
+
+def archive_page(config: Config) -> str:
+    return f"{config.posts_path}/archive"
+
+
+def year_page(config: Config, year: int, number: int = 1) -> str:
+    return paged(f"{config.posts_path}/{year}", number)
+
+
+def link(builder: Builder, from_page: str, to_page: str) -> str:
+    """A relative link between two pages, documents or generated ones alike."""
+    return builder.get_relative_uri(from_page, to_page)
+
+
+def makes_blog_pages(builder: Builder) -> bool:
+    """Generated pages and links to them exist only for the multi-page HTML builders."""
+    return builder.format == "html" and builder.name not in ("singlehtml", "epub")
