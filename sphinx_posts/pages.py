@@ -52,6 +52,9 @@ class BlogPages:
     def render(self, template: str, **context: Any) -> str:
         return self.builder.templates.render(f"posts/{template}", context)
 
+    def entries(self, pagename: str, posts: list[Post]) -> list[dict[str, Any]]:
+        return [post_entry(self.builder, pagename, post, self.catalog) for post in posts]
+
     def page(self, pagename: str, title: str, body: str, **extra: Any) -> Page:
         context = {"title": title, "body": body, "display_toc": False, **extra}
         return pagename, context, "page.html"
@@ -63,7 +66,7 @@ class BlogPages:
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
         for number, pagename in enumerate(names, start=1):
             chunk = posts[(number - 1) * size : number * size]
-            entries = [post_entry(self.builder, pagename, post, self.catalog) for post in chunk]
+            entries = self.entries(pagename, chunk)
             pagination = {
                 "number": number,
                 "count": count,
