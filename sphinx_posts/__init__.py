@@ -10,6 +10,7 @@ from .directives import setup_directives
 from .domain import DATA_VERSION, PostsDomain
 from .images import copy_images
 from .lists import setup_lists
+from .navigation import setup_navigation
 from .page import setup_page
 from .pages import setup_pages
 from .render import setup_render
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_render(app)
     setup_lists(app)
     setup_pages(app)
+    setup_navigation(app)
     app.connect("build-finished", copy_images)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")

@@ -30,6 +30,10 @@ class byline(nodes.General, nodes.Element):
     """Where the byline goes; filled from the domain at write time (see render.py)."""
 
 
+class post_footer(nodes.General, nodes.Element):
+    """Where previous/next and related posts go; filled at write time (navigation.py)."""
+
+
 _NOT_CONTENT = (
     nodes.docinfo,
     nodes.target,
@@ -79,6 +83,7 @@ class PostPage(SphinxTransform):
             )
         else:
             section.insert(1, byline(docname=docname))
+            section += post_footer(docname=docname)
         paragraphs = reader.text("excerpt")
         excerpt = (directive["excerpt"] if directive else "") or first_paragraphs(
             self.document, int(paragraphs) if paragraphs.isdigit() else 1
@@ -175,6 +180,7 @@ def setup_page(app: Sphinx) -> None:
     app.add_node(post_meta)
     # a byline is always replaced at write time; a writer that still meets one skips it
     skip = (skip_node, None)
-    app.add_node(byline, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    for node in (byline, post_footer):
+        app.add_node(node, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_transform(PostPage)
     app.connect("doctree-read", mark_orphan, priority=600)

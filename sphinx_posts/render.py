@@ -13,9 +13,12 @@ from sphinx.locale import get_translation
 from sphinx.util.i18n import format_date
 
 from .authors import resolve_author
+from .catalog import is_scheduled
 from .config import site_timezone
 from .domain import get_domain
+from .navigation import series_context
 from .page import byline
+from .urls import link, makes_blog_pages, term_page
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -45,8 +48,24 @@ def reading_minutes(post: Post, config: Config) -> int:
     return max(1, round(post.words / config.posts_words_per_minute))
 
 
-def byline_context(post: Post, config: Config) -> dict[str, Any]:
+def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
     """What the byline template (and the plain-text byline) shows."""
+    config = app.config
+    catalog = get_domain(app.env).catalog()
+    blog_pages = makes_blog_pages(app.builder)
+
+    def term_link(kind: str, name: str) -> dict[str, str]:
+        term = catalog.term(kind, name)
+        if term is None:
+            return {"name": name, "url": ""}
+        url = link(app.builder, page, term_page(config, kind, term.slug)) if blog_pages else ""
+        return {"name": term.name, "url": url}
+
+    authors = []
+    for name in post.authors:
+        author = resolve_author(name, config)
+        url = author.url or term_link("author", name)["url"]
+        authors.append({"name": author.name, "url": url})
     return {
         "post": post,
         "date": show_date(post.date, config) if post.date else "",
@@ -54,9 +73,12 @@ def byline_context(post: Post, config: Config) -> dict[str, Any]:
         "updated": show_date(post.updated, config) if post.updated else "",
         "updated_iso": machine_date(post.updated, True, config) if post.updated else "",
         "minutes": reading_minutes(post, config),
-        "authors": [resolve_author(name, config) for name in post.authors],
-        "tags": [{"name": tag, "url": ""} for tag in post.tags],
+        "authors": authors,
+        "tags": [term_link("tag", tag) for tag in post.tags],
+        "categories": [term_link("category", name) for name in post.categories],
         "draft": post.draft,
+        "scheduled": is_scheduled(post, catalog.now),
+        "series": series_context(app, page, post, catalog) if post.series else None,
     }
 
 
@@ -65,7 +87,7 @@ def plain_byline(context: dict[str, Any]) -> nodes.paragraph:
     if context["updated"]:
         parts.append(_("Updated %s") % context["updated"])
     if context["authors"]:
-        parts.append(", ".join(author.name for author in context["authors"]))
+        parts.append(", ".join(author["name"] for author in context["authors"]))
     parts.append(_("%d min read") % context["minutes"])
     if context["tags"]:
         parts.append(", ".join(tag["name"] for tag in context["tags"]))
@@ -81,9 +103,11 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if post is None:
             node.parent.remove(node)
             continue
-        context = byline_context(post, app.config)
+        context = byline_context(app, docname, post)
         if app.builder.format == "html":
             html = app.builder.templates.render("posts/byline.html", context)
+            if context["series"]:
+                html += app.builder.templates.render("posts/series.html", context["series"])
             node.replace_self(nodes.raw("", html, format="html"))
         else:
             node.replace_self(plain_byline(context))

@@ -1,0 +1,112 @@
+"""Post-to-post navigation on each post page: previous/next, related posts, the series box.
+
+All three come from the catalog (listed posts only), so a draft never appears in another
+post's navigation. The series box sits under the byline; the rest closes the post.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from .domain import get_domain
+from .model import term_key
+from .page import post_footer
+from .urls import link
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .catalog import Catalog
+    from .model import Post
+
+
+def neighbours(catalog: Catalog, post: Post) -> tuple[Post | None, Post | None]:
+    """(older, newer) than ``post`` among listed posts."""
+    order = catalog.posts  # newest first
+    for index, candidate in enumerate(order):
+        if candidate.docname == post.docname:
+            older = order[index + 1] if index + 1 < len(order) else None
+            newer = order[index - 1] if index > 0 else None
+            return older, newer
+    return None, None
+
+
+def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
+    """Up to ``count`` listed posts sharing most tags with ``post``, newer first on ties."""
+    if count <= 0 or not post.tags:
+        return []
+    mine = {term_key(tag) for tag in post.tags}
+    scored = []
+    for rank, other in enumerate(catalog.posts):
+        if other.docname == post.docname:
+            continue
+        shared = len(mine & {term_key(tag) for tag in other.tags})
+        if shared:
+            scored.append((-shared, rank, other))
+    return [other for _, _, other in sorted(scored, key=lambda item: item[:2])[:count]]
+
+
+def series_parts(catalog: Catalog, post: Post) -> list[Post]:
+    """Every listed part of ``post``'s series (and ``post`` itself), oldest first."""
+    if not post.series:
+        return []
+    parts = [other for other in catalog.posts if other.series == post.series]
+    if post not in parts:
+        parts.append(post)
+    return sorted(parts, key=lambda other: other.sort_key())
+
+
+def navigation_inputs(catalog: Catalog, post: Post, related_count: int) -> tuple[Any, ...]:
+    """What the navigation of ``post`` shows; when it changes, the page must be rewritten."""
+    older, newer = neighbours(catalog, post)
+    parts = series_parts(catalog, post)
+    return (
+        [(other.docname, other.title) for other in (older, newer) if other],
+        [(other.docname, other.title) for other in related(catalog, post, related_count)],
+        [(other.docname, other.title, other.date) for other in parts],
+    )
+
+
+def series_context(app: Sphinx, page: str, post: Post, catalog: Catalog) -> dict[str, Any]:
+    parts = series_parts(catalog, post)
+    return {
+        "series": post.series,
+        "parts": [
+            {
+                "title": part.title,
+                "url": link(app.builder, page, part.docname),
+                "current": part.docname == post.docname,
+            }
+            for part in parts
+        ],
+    }
+
+
+def resolve_footers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = get_domain(app.env)
+    catalog = domain.catalog()
+    for node in list(doctree.findall(post_footer)):
+        post = domain.posts.get(node["docname"])
+        if post is None or app.builder.format != "html":
+            node.parent.remove(node)
+            continue
+        older, newer = neighbours(catalog, post)
+
+        def entry(other: Post | None) -> dict[str, str] | None:
+            if other is None:
+                return None
+            return {"title": other.title, "url": link(app.builder, docname, other.docname)}
+
+        context = {
+            "older": entry(older),
+            "newer": entry(newer),
+            "related": [entry(other) for other in related(catalog, post, app.config.posts_related)],
+        }
+        html = app.builder.templates.render("posts/navigation.html", context)
+        node.replace_self(nodes.raw("", html, format="html"))
+
+
+def setup_navigation(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_footers)
