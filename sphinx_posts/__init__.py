@@ -9,11 +9,14 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import DATA_VERSION, PostsDomain
 from .images import copy_images
+from .incremental import setup_incremental
 from .lists import setup_lists
 from .navigation import setup_navigation
 from .page import setup_page
 from .pages import setup_pages
 from .render import setup_render
+from .roles import setup_roles
+from .summaries import setup_summaries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,6 +47,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_lists(app)
     setup_pages(app)
     setup_navigation(app)
+    setup_incremental(app)
+    setup_summaries(app)
+    setup_roles(app)
     app.connect("build-finished", copy_images)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")

@@ -6,21 +6,29 @@ counts are computed from the records when asked, never stored.
 
 from __future__ import annotations
 
+from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.util.nodes import make_refnode
 
 from .catalog import Catalog, build_catalog, build_time
+from .report import PostsWarning, warn
+from .urls import link, makes_blog_pages, term_page
 
 if TYPE_CHECKING:
     from collections.abc import Set
 
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from .lists import ListSpec
     from .model import Post
 
-DATA_VERSION = 2
+DATA_VERSION = 3
 
 
 class PostsDomain(Domain):
@@ -29,7 +37,7 @@ class PostsDomain(Domain):
     name = "posts"
     label = "Posts"
     data_version = DATA_VERSION
-    initial_data: ClassVar[dict[str, Any]] = {"posts": {}, "lists": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"posts": {}, "lists": {}, "shown": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -44,16 +52,17 @@ class PostsDomain(Domain):
         self._catalog = None
 
     @property
-    def lists(self) -> dict[str, list[tuple[int | None, ListSpec]]]:
+    def lists(self) -> dict[str, list[tuple[int | None, ListSpec | str]]]:
         """Docname -> the post lists it holds (line, query), for checks and rewrites."""
         return self.data["lists"]
 
-    def add_list(self, docname: str, line: int | None, spec: ListSpec) -> None:
+    def add_list(self, docname: str, line: int | None, spec: ListSpec | str) -> None:
         self.lists.setdefault(docname, []).append((line, spec))
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.lists.pop(docname, None)
+        self.data["shown"].pop(docname, None)
         self._catalog = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -63,6 +72,47 @@ class PostsDomain(Domain):
             if docname in otherdata["lists"]:
                 self.lists[docname] = otherdata["lists"][docname]
         self._catalog = None
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        if typ == "post":
+            return self.resolve_post(fromdocname, builder, target, node, contnode)
+        return self.resolve_tag(fromdocname, builder, target, node, contnode)
+
+    def resolve_post(
+        self, fromdocname: str, builder: Builder, target: str, node: Element, contnode: Element
+    ) -> Element:
+        docname = post_docname(self, fromdocname, target)
+        if docname is None:
+            warn(PostsWarning.REFERENCE, f"post: no post {target!r}", node)
+            return contnode
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", self.posts[docname].title, classes=contnode["classes"])
+        return make_refnode(builder, fromdocname, docname, None, contnode, target)
+
+    def resolve_tag(
+        self, fromdocname: str, builder: Builder, target: str, node: Element, contnode: Element
+    ) -> Element:
+        term = self.catalog().term("tag", target)
+        if term is None:
+            warn(PostsWarning.REFERENCE, f"tag: no post has the tag {target!r}", node)
+            return contnode
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", term.name, classes=contnode["classes"])
+        if not makes_blog_pages(builder):
+            return contnode
+        uri = link(builder, fromdocname, term_page(self.env.config, "tag", term.slug))
+        reference = nodes.reference("", "", internal=True, refuri=uri, reftitle=term.name)
+        reference += contnode
+        return reference
 
     def sorted_posts(self) -> list[Post]:
         """Every post, newest first (the one order every list starts from)."""
@@ -76,6 +126,20 @@ class PostsDomain(Domain):
         if self._catalog is None:
             self._catalog = build_catalog(self.posts, self.env.config, build_time())
         return self._catalog
+
+
+SUFFIXES = (".md", ".rst", ".txt", ".ipynb")
+
+
+def post_docname(domain: PostsDomain, fromdocname: str, target: str) -> str | None:
+    """A post named absolutely (``/posts/a`` or ``posts/a``) or relative to the page."""
+    name = target.strip()
+    for suffix in SUFFIXES:
+        name = name.removesuffix(suffix)
+    candidates = [normpath(name.lstrip("/"))]
+    if not name.startswith("/"):
+        candidates.insert(0, normpath(join(dirname(fromdocname), name)))
+    return next((docname for docname in candidates if docname in domain.posts), None)
 
 
 def get_domain(env: BuildEnvironment) -> PostsDomain:

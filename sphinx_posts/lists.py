@@ -166,9 +166,13 @@ def unknown_filters(catalog: Catalog, spec: ListSpec) -> list[str]:
     return problems
 
 
-def check_lists(catalog: Catalog, lists: dict[str, list[tuple[int | None, ListSpec]]]) -> None:
+def check_lists(
+    catalog: Catalog, lists: dict[str, list[tuple[int | None, ListSpec | str]]]
+) -> None:
     for docname, specs in sorted(lists.items()):
         for line, spec in specs:
+            if not isinstance(spec, ListSpec):
+                continue  # a tagcloud or archives: nothing to check
             for problem in unknown_filters(catalog, spec):
                 warn(PostsWarning.POSTLIST, f"postlist: {problem}", (docname, line))
             if spec.format not in FORMATS and "{" not in spec.format:

@@ -1,0 +1,128 @@
+"""``tagcloud`` and ``archives``: the blog at a glance, on any page.
+
+Like ``postlist``, each leaves a placeholder, registers itself with the domain (so pages that
+show them are rewritten when the counts change) and is filled at write time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.i18n import format_date
+
+from .config import site_timezone
+from .domain import get_domain
+from .page import skip_node
+from .urls import archive_page, link, makes_blog_pages, term_page, year_page
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .catalog import Catalog
+
+CLOUD_STEPS = 5
+
+
+class posts_summary(nodes.General, nodes.Element):
+    """Placeholder for a tag cloud (``kind="tagcloud"``) or archive list (``"archives"``)."""
+
+
+class TagCloudDirective(SphinxDirective):
+    """``tagcloud``: every tag, sized by how many posts carry it."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"limit": directives.nonnegative_int}
+    kind = "tagcloud"
+
+    def run(self) -> list[nodes.Node]:
+        node = posts_summary(kind=self.kind, limit=self.options.get("limit"))
+        self.set_source_info(node)
+        get_domain(self.env).add_list(self.env.docname, node.line, self.kind)
+        return [node]
+
+
+class ArchivesDirective(TagCloudDirective):
+    """``archives``: years and months with their post counts."""
+
+    kind = "archives"
+
+
+def cloud(app: Sphinx, page: str, catalog: Catalog, limit: int | None) -> list[dict[str, Any]]:
+    terms = [term for term in catalog.terms["tag"].values() if term.posts]
+    if limit:
+        terms = sorted(terms, key=lambda term: (-len(term.posts), term.slug))[:limit]
+        terms.sort(key=lambda term: term.slug)
+    most = max((len(term.posts) for term in terms), default=1)
+    blog_pages = makes_blog_pages(app.builder)
+    return [
+        {
+            "name": term.name,
+            "count": len(term.posts),
+            "size": 1 + round((CLOUD_STEPS - 1) * (len(term.posts) - 1) / max(1, most - 1)),
+            "url": link(app.builder, page, term_page(app.config, "tag", term.slug))
+            if blog_pages
+            else "",
+        }
+        for term in terms
+    ]
+
+
+def archive_years(app: Sphinx, page: str, catalog: Catalog) -> list[dict[str, Any]]:
+    timezone = site_timezone(app.config)
+    blog_pages = makes_blog_pages(app.builder)
+    years = []
+    for year, posts in catalog.years.items():
+        months = Counter(post.date.astimezone(timezone).month for post in posts if post.date)
+        years.append(
+            {
+                "year": year,
+                "count": len(posts),
+                "url": link(app.builder, page, year_page(app.config, year)) if blog_pages else "",
+                "months": [
+                    {"month": month, "name": month_name(year, month, app), "count": months[month]}
+                    for month in sorted(months)
+                ],
+            }
+        )
+    return years
+
+
+def month_name(year: int, month: int, app: Sphinx) -> str:
+    first = datetime(year, month, 1, tzinfo=UTC)
+    return format_date("%B", date=first, language=app.config.language or "en")
+
+
+def resolve_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    catalog = get_domain(app.env).catalog()
+    for node in list(doctree.findall(posts_summary)):
+        if node["kind"] == "tagcloud":
+            context = {"tags": cloud(app, docname, catalog, node["limit"])}
+        else:
+            context = {"years": archive_years(app, docname, catalog)}
+            if makes_blog_pages(app.builder):
+                context["archive_url"] = link(app.builder, docname, archive_page(app.config))
+        if app.builder.format == "html":
+            html = app.builder.templates.render(f"posts/{node['kind']}.html", context)
+            node.replace_self(nodes.raw("", html, format="html"))
+        else:
+            node.replace_self(plain_summary(context))
+
+
+def plain_summary(context: dict[str, Any]) -> nodes.paragraph:
+    if "tags" in context:
+        text = ", ".join(f"{tag['name']} ({tag['count']})" for tag in context["tags"])
+    else:
+        text = ", ".join(f"{year['year']} ({year['count']})" for year in context["years"])
+    return nodes.paragraph("", text)
+
+
+def setup_summaries(app: Sphinx) -> None:
+    skip = (skip_node, None)
+    app.add_node(posts_summary, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("tagcloud", TagCloudDirective)
+    app.add_directive("archives", ArchivesDirective)
+    app.connect("doctree-resolved", resolve_summaries)
