@@ -7,6 +7,10 @@ overridable template under ``posts/``. A page the writer wrote at the same name 
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
@@ -25,7 +29,7 @@ from .urls import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from sphinx.application import Sphinx
 
@@ -38,6 +42,15 @@ KIND_TITLES = {"tag": "Tags", "category": "Categories", "author": "Authors"}
 TERM_TITLES = {"tag": "Posts tagged “%s”", "category": "Posts in “%s”", "author": "Posts by %s"}
 
 Page = tuple[str, dict[str, Any], str]
+MANIFEST = "posts-generated-pages.json"
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A generated page's name, and how to render it (only done when it is written)."""
+
+    pagename: str
+    render: Callable[[], Page]
 
 
 class BlogPages:
@@ -59,34 +72,44 @@ class BlogPages:
         context = {"title": title, "body": body, "display_toc": False, **extra}
         return pagename, context, "page.html"
 
-    def listing(self, base: str, title: str, posts: list[Post], kind: str = "") -> Iterator[Page]:
+    def listing(
+        self, base: str, title: str, posts: list[Post], kind: str = ""
+    ) -> Iterator[PlannedPage]:
         """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each."""
         size = self.config.posts_per_page
         count = max(1, -(-len(posts) // size))
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
         for number, pagename in enumerate(names, start=1):
             chunk = posts[(number - 1) * size : number * size]
-            entries = self.entries(pagename, chunk)
-            pagination = {
-                "number": number,
-                "count": count,
-                "pages": [
-                    {"number": n, "url": link(self.builder, pagename, name), "current": n == number}
-                    for n, name in enumerate(names, start=1)
-                ],
-                "prev": link(self.builder, pagename, names[number - 2]) if number > 1 else "",
-                "next": link(self.builder, pagename, names[number]) if number < count else "",
-            }
-            heading = title if number == 1 else _("%s, page %d") % (title, number)
-            body = self.render(
-                "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind
+            yield PlannedPage(
+                pagename, partial(self.listing_page, names, number, chunk, title, kind)
             )
-            extra: dict[str, Any] = {}
-            if pagination["prev"]:
-                extra["prev"] = {"link": pagination["prev"], "title": _("Newer posts")}
-            if pagination["next"]:
-                extra["next"] = {"link": pagination["next"], "title": _("Older posts")}
-            yield self.page(pagename, heading, body, **extra)
+
+    def listing_page(
+        self, names: list[str], number: int, posts: list[Post], title: str, kind: str
+    ) -> Page:
+        pagename, count = names[number - 1], len(names)
+        pagination = {
+            "number": number,
+            "count": count,
+            "pages": [
+                {"number": n, "url": link(self.builder, pagename, name), "current": n == number}
+                for n, name in enumerate(names, start=1)
+            ],
+            "prev": link(self.builder, pagename, names[number - 2]) if number > 1 else "",
+            "next": link(self.builder, pagename, names[number]) if number < count else "",
+        }
+        heading = title if number == 1 else _("%s, page %d") % (title, number)
+        entries = self.entries(pagename, posts)
+        body = self.render(
+            "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind
+        )
+        extra: dict[str, Any] = {}
+        if pagination["prev"]:
+            extra["prev"] = {"link": pagination["prev"], "title": _("Newer posts")}
+        if pagination["next"]:
+            extra["next"] = {"link": pagination["next"], "title": _("Older posts")}
+        return self.page(pagename, heading, body, **extra)
 
     def term_index(self, kind: str) -> Page:
         pagename = terms_page(self.config, kind)
@@ -120,37 +143,62 @@ class BlogPages:
         title = _("Archive")
         return self.page(pagename, title, self.render("archive.html", title=title, years=years))
 
-    def all(self) -> Iterator[Page]:
-        title = self.config.posts_title
-        yield from self.listing(index_page(self.config), title, self.catalog.posts, "index")
+    def plan(self) -> Iterator[PlannedPage]:
+        """Every generated page, named but not yet rendered."""
+        config = self.config
+        yield from self.listing(index_page(config), config.posts_title, self.catalog.posts, "index")
         for kind in ("tag", "category", "author"):
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
                 continue
-            yield self.term_index(kind)
+            yield PlannedPage(terms_page(config, kind), partial(self.term_index, kind))
             for term in terms:
-                base = term_page(self.config, kind, term.slug)
+                base = term_page(config, kind, term.slug)
                 yield from self.listing(base, _(TERM_TITLES[kind]) % term.name, term.posts, kind)
-        yield self.archive()
+        yield PlannedPage(archive_page(config), self.archive)
         for year, posts in self.catalog.years.items():
-            yield from self.listing(year_page(self.config, year), str(year), posts, "year")
+            yield from self.listing(year_page(config, year), str(year), posts, "year")
 
 
 def collect_pages(app: Sphinx) -> Iterator[Page]:
     if not makes_blog_pages(app.builder):
         return
     written = app.env.found_docs
-    for pagename, context, template in BlogPages(app, get_domain(app.env).catalog()).all():
-        if pagename in written:
+    for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
+        if planned.pagename in written:
             warn(
                 PostsWarning.COLLISION,
-                f"the blog would generate the page {pagename!r}, but the site has a document "
-                "of that name: the document is kept and the generated page is not written",
-                (pagename, None),
+                f"the blog would generate the page {planned.pagename!r}, but the site has a "
+                "document of that name: the document is kept and the generated page is not "
+                "written",
+                (planned.pagename, None),
             )
             continue
-        yield pagename, context, template
+        yield planned.render()
+
+
+def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Delete generated pages an earlier build wrote and this one no longer generates.
+
+    Without this, an incremental build keeps (say) page 3 of a tag that now has two pages.
+    The list of pages written lives beside the doctrees, not in the output.
+    """
+    if exception is not None or not makes_blog_pages(app.builder):
+        return
+    plan = BlogPages(app, get_domain(app.env).catalog()).plan()
+    current = sorted({page.pagename for page in plan} - app.env.found_docs)
+    manifest = app.doctreedir / MANIFEST
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = []
+    for pagename in sorted(set(previous) - set(current) - app.env.found_docs):
+        stale = Path(app.builder.get_outfilename(pagename))
+        if stale.is_file() and stale.resolve().is_relative_to(app.outdir.resolve()):
+            stale.unlink()
+    manifest.write_text(json.dumps(current), encoding="utf-8")
 
 
 def setup_pages(app: Sphinx) -> None:
     app.connect("html-collect-pages", collect_pages)
+    app.connect("build-finished", remove_stale_pages)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx.errors import NoUri
+
 if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
@@ -40,8 +42,14 @@ def year_page(config: Config, year: int, number: int = 1) -> str:
 
 
 def link(builder: Builder, from_page: str, to_page: str) -> str:
-    """A relative link between two pages, documents or generated ones alike."""
-    return builder.get_relative_uri(from_page, to_page)
+    """A relative link between two pages, documents or generated ones alike.
+
+    Builders without pages to link to (LaTeX, man, texinfo) give no link: ``""``.
+    """
+    try:
+        return builder.get_relative_uri(from_page, to_page)
+    except NoUri:
+        return ""
 
 
 def makes_blog_pages(builder: Builder) -> bool:
