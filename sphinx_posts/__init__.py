@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .config import setup_config
 from .directives import setup_directives
 from .domain import DATA_VERSION, PostsDomain
+from .feeds import setup_feeds
 from .images import copy_images
 from .incremental import setup_incremental
 from .lists import setup_lists
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_incremental(app)
     setup_summaries(app)
     setup_roles(app)
+    setup_feeds(app)
     app.connect("build-finished", copy_images)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")

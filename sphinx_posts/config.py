@@ -48,6 +48,12 @@ def _feed_content_error(value: str) -> str | None:
     return None if value in ("full", "summary", "none") else "'full', 'summary' or 'none'"
 
 
+def _feed_terms_error(value: list[str]) -> str | None:
+    if all(item in ("tag", "category", "author") for item in value):
+        return None
+    return "a list of 'tag', 'category' and 'author'"
+
+
 def _patterns_error(value: list[str]) -> str | None:
     if all(isinstance(item, str) and item for item in value):
         return None
@@ -162,6 +168,14 @@ SETTINGS: tuple[Setting, ...] = (
         (int,),
         "How many of the newest posts each feed carries.",
         _not_negative,
+        "html",
+    ),
+    Setting(
+        "posts_feed_terms",
+        ["tag"],
+        (list, tuple),
+        "Which term pages also get their own feeds: any of 'tag', 'category', 'author'.",
+        _feed_terms_error,
         "html",
     ),
     Setting(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from docutils import nodes
-
 from .domain import get_domain
 from .model import term_key
-from .page import post_footer
+from .page import chrome, post_footer
 from .urls import link
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
     from .catalog import Catalog
@@ -105,7 +104,7 @@ def resolve_footers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             "related": [entry(other) for other in related(catalog, post, app.config.posts_related)],
         }
         html = app.builder.templates.render("posts/navigation.html", context)
-        node.replace_self(nodes.raw("", html, format="html"))
+        node.replace_self(chrome(html))
 
 
 def setup_navigation(app: Sphinx) -> None:

@@ -172,6 +172,11 @@ def mark_orphan(app: Sphinx, document: nodes.document) -> None:
         app.env.metadata[docname]["orphan"] = True
 
 
+def chrome(html: str) -> nodes.raw:
+    """Page furniture around a post's body; marked so feeds can leave it out."""
+    return nodes.raw("", f"<!-- posts:chrome -->{html}<!-- /posts:chrome -->", format="html")
+
+
 def skip_node(translator: object, node: nodes.Node) -> None:
     raise nodes.SkipNode
 

@@ -17,7 +17,7 @@ from .catalog import is_scheduled
 from .config import site_timezone
 from .domain import get_domain
 from .navigation import series_context
-from .page import byline
+from .page import byline, chrome
 from .urls import link, makes_blog_pages, term_page
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             html = app.builder.templates.render("posts/byline.html", context)
             if context["series"]:
                 html += app.builder.templates.render("posts/series.html", context["series"])
-            node.replace_self(nodes.raw("", html, format="html"))
+            node.replace_self(chrome(html))
         else:
             node.replace_self(plain_byline(context))
 

@@ -1,0 +1,272 @@
+"""Atom, RSS and JSON Feed, site-wide and per tag, written once the HTML build succeeded.
+
+Entries come from the catalog (drafts and scheduled posts never appear). Content is each post's
+rendered body, captured when the page is written (a small file beside the doctrees, so
+incremental builds reuse it) with links and images made absolute. Nothing depends on the build
+time: a feed's ``updated`` is its newest entry's, so rebuilding gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import UTC, datetime
+from hashlib import sha1
+from posixpath import join as posix_join
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+from .authors import resolve_author
+from .catalog import show_drafts
+from .domain import get_domain
+from .images import image_exists, image_page, is_external, source_path
+from .report import PostsWarning, warn
+from .urls import makes_blog_pages, term_page
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from .catalog import Catalog
+    from .model import Post
+
+FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+MEDIA_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
+CONTENT_DIR = "posts-feed-content"
+CHROME = re.compile(r"<!-- posts:chrome -->.*?<!-- /posts:chrome -->", re.DOTALL)
+FIRST_TITLE = re.compile(r"<h1>.*?</h1>", re.DOTALL)
+HEADERLINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
+UNSET_AUTHOR = "Author name not set"  # Sphinx's default ``author``
+URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def base_url(app: Sphinx) -> str:
+    """``html_baseurl``, else Read the Docs' canonical URL; always ending in ``/``."""
+    url = app.config.html_baseurl or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def clean(text: str) -> str:
+    """Drop characters XML cannot carry (control characters) instead of failing."""
+    return NOT_XML.sub("", text)
+
+
+def absolute(html: str, page_url: str) -> str:
+    """Make every relative ``href``/``src`` in ``html`` absolute against ``page_url``."""
+
+    def replace(match: re.Match[str]) -> str:
+        prefix, quote, url = match.groups()
+        if url.startswith(("#", "mailto:", "data:")) or "://" in url:
+            target = urljoin(page_url, url) if url.startswith("#") else url
+        else:
+            target = urljoin(page_url, url)
+        return f"{prefix}{quote}{target}{quote}"
+
+    return URL_ATTRIBUTE.sub(replace, html)
+
+
+def content_file(app: Sphinx, docname: str) -> Path:
+    return app.doctreedir / CONTENT_DIR / (sha1(docname.encode()).hexdigest() + ".html")
+
+
+def capture_body(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Keep a post's rendered body for the feeds (a file, so parallel writers can do it)."""
+    if doctree is None or pagename not in get_domain(app.env).posts or "body" not in context:
+        return
+    body = FIRST_TITLE.sub("", CHROME.sub("", context["body"]), count=1)
+    body = HEADERLINK.sub("", body)
+    target = content_file(app, pagename)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+
+
+class FeedWriter:
+    """Writes the feeds of one build."""
+
+    def __init__(self, app: Sphinx, catalog: Catalog, base: str) -> None:
+        self.app = app
+        self.builder: Builder = app.builder
+        self.config = app.config
+        self.catalog = catalog
+        self.base = base
+        self.bodies: dict[str, str] = {}
+
+    def url(self, pagename: str) -> str:
+        return urljoin(self.base, self.builder.get_target_uri(pagename))
+
+    def body(self, post: Post) -> str:
+        if post.docname not in self.bodies:
+            try:
+                html = content_file(self.app, post.docname).read_text(encoding="utf-8")
+            except OSError:
+                html = ""
+            self.bodies[post.docname] = clean(absolute(html, self.url(post.docname)))
+        return self.bodies[post.docname]
+
+    def entry_data(self, post: Post) -> dict[str, Any]:
+        published = post.date or EPOCH
+        mode = self.config.posts_feed_content
+        summary = clean(post.description or post.excerpt)
+        return {
+            "id": self.url(post.docname),
+            "url": self.url(post.docname),
+            "title": clean(post.title),
+            "published": published,
+            "updated": max(post.updated or published, published),
+            "authors": [resolve_author(name, self.config) for name in post.authors],
+            "tags": [clean(self.catalog.term("tag", tag).name) for tag in post.tags],
+            "summary": summary,
+            "content": self.body(post) if mode == "full" else "",
+            "image": self.image(post),
+        }
+
+    def image(self, post: Post) -> str:
+        if not post.image:
+            return ""
+        if is_external(post.image):
+            return post.image
+        if image_exists(self.app.env, source_path(post)):
+            return urljoin(self.base, image_page(post))
+        return ""
+
+    def write_all(self) -> None:
+        posts = self.catalog.posts
+        if show_drafts(self.config):  # previews list drafts; feeds never carry them
+            posts = [post for post in posts if not post.draft and post.date <= self.catalog.now]
+        title = self.config.posts_title
+        site = self.config.project
+        self.write(
+            self.config.posts_path, f"{site}: {title}", self.url(self.config.posts_path), posts
+        )
+        for kind in self.config.posts_feed_terms:
+            for term in self.catalog.terms[kind].values():
+                chosen = [post for post in term.posts if post in posts]
+                if not chosen:
+                    continue
+                page = term_page(self.config, kind, term.slug)
+                self.write(page, f"{site}: {term.name}", self.url(page), chosen)
+
+    def write(self, folder: str, title: str, home: str, posts: list[Post]) -> None:
+        entries = [self.entry_data(post) for post in posts[: self.config.posts_feed_length]]
+        updated = max((entry["updated"] for entry in entries), default=EPOCH)
+        language = self.config.language or "en"
+        feed_urls = {name: urljoin(self.base, posix_join(folder, f)) for name, f in FORMATS.items()}
+        outdir = self.app.outdir / folder
+        outdir.mkdir(parents=True, exist_ok=True)
+        generator = self.feedgen(title, home, feed_urls, updated, language, entries)
+        (outdir / FORMATS["atom"]).write_bytes(generator.atom_str(pretty=True))
+        (outdir / FORMATS["rss"]).write_bytes(generator.rss_str(pretty=True))
+        json_feed = self.json_feed(title, home, feed_urls["json"], language, entries)
+        (outdir / FORMATS["json"]).write_text(
+            json.dumps(json_feed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+    def feedgen(
+        self,
+        title: str,
+        home: str,
+        feed_urls: dict[str, str],
+        updated: datetime,
+        language: str,
+        entries: list[dict[str, Any]],
+    ) -> FeedGenerator:
+        generator = FeedGenerator()
+        generator.load_extension("dc")
+        generator.id(feed_urls["atom"])
+        generator.title(clean(title))
+        generator.link(href=home, rel="alternate")
+        generator.link(href=feed_urls["atom"], rel="self")
+        generator.description(clean(self.config.project) or title)
+        site_author = self.config.author if self.config.author != UNSET_AUTHOR else ""
+        generator.author({"name": clean(site_author or self.config.project)})
+        generator.language(language)
+        generator.updated(updated)
+        generator.lastBuildDate(updated)
+        generator.generator("sphinx-posts")
+        for entry in entries:
+            item = generator.add_entry(order="append")
+            item.id(entry["id"])
+            item.guid(entry["id"], permalink=True)
+            item.title(entry["title"])
+            item.link(href=entry["url"], rel="alternate")
+            item.published(entry["published"])
+            item.updated(entry["updated"])
+            for author in entry["authors"]:
+                item.author({"name": author.name, **({"uri": author.url} if author.url else {})})
+                item.dc.dc_creator(author.name)
+            for tag in entry["tags"]:
+                item.category(term=tag, label=tag)
+            if entry["summary"]:
+                item.summary(entry["summary"])
+                item.description(entry["summary"])
+            if entry["content"]:
+                item.content(entry["content"], type="html")
+        return generator
+
+    def json_feed(
+        self, title: str, home: str, feed_url: str, language: str, entries: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        items = []
+        for entry in entries:
+            item: dict[str, Any] = {
+                "id": entry["id"],
+                "url": entry["url"],
+                "title": entry["title"],
+                "date_published": entry["published"].isoformat(),
+                "date_modified": entry["updated"].isoformat(),
+            }
+            if entry["summary"]:
+                item["summary"] = entry["summary"]
+            item["content_html"] = entry["content"] or entry["summary"] or entry["title"]
+            if entry["authors"]:
+                item["authors"] = [
+                    {"name": author.name, **({"url": author.url} if author.url else {})}
+                    for author in entry["authors"]
+                ]
+            if entry["tags"]:
+                item["tags"] = entry["tags"]
+            if entry["image"]:
+                item["image"] = entry["image"]
+            items.append(item)
+        return {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": title,
+            "home_page_url": home,
+            "feed_url": feed_url,
+            "language": language,
+            "items": items,
+        }
+
+
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not makes_blog_pages(app.builder):
+        return
+    if app.config.posts_feed_length <= 0:
+        return
+    base = base_url(app)
+    if not base:
+        warn(
+            PostsWarning.FEED,
+            "no feeds written: set html_baseurl in conf.py (for example "
+            "'https://example.org/') so feed links can be absolute",
+        )
+        return
+    FeedWriter(app, get_domain(app.env).catalog(), base).write_all()
+
+
+def setup_feeds(app: Sphinx) -> None:
+    app.connect("html-page-context", capture_body)
+    app.connect("build-finished", write_feeds)
