@@ -18,6 +18,7 @@ from .pages import setup_pages
 from .render import setup_render
 from .roles import setup_roles
 from .summaries import setup_summaries
+from .theme import setup_theme
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_summaries(app)
     setup_roles(app)
     setup_feeds(app)
+    setup_theme(app)
     app.connect("build-finished", copy_images)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")

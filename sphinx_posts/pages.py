@@ -73,7 +73,12 @@ class BlogPages:
         return pagename, context, "page.html"
 
     def listing(
-        self, base: str, title: str, posts: list[Post], kind: str = ""
+        self,
+        base: str,
+        title: str,
+        posts: list[Post],
+        kind: str = "",
+        feed: dict[str, str] | None = None,
     ) -> Iterator[PlannedPage]:
         """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each."""
         size = self.config.posts_per_page
@@ -82,11 +87,17 @@ class BlogPages:
         for number, pagename in enumerate(names, start=1):
             chunk = posts[(number - 1) * size : number * size]
             yield PlannedPage(
-                pagename, partial(self.listing_page, names, number, chunk, title, kind)
+                pagename, partial(self.listing_page, names, number, chunk, title, kind, feed)
             )
 
     def listing_page(
-        self, names: list[str], number: int, posts: list[Post], title: str, kind: str
+        self,
+        names: list[str],
+        number: int,
+        posts: list[Post],
+        title: str,
+        kind: str,
+        feed: dict[str, str] | None,
     ) -> Page:
         pagename, count = names[number - 1], len(names)
         pagination = {
@@ -104,7 +115,7 @@ class BlogPages:
         body = self.render(
             "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind
         )
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
         if pagination["prev"]:
             extra["prev"] = {"link": pagination["prev"], "title": _("Newer posts")}
         if pagination["next"]:
@@ -154,7 +165,10 @@ class BlogPages:
             yield PlannedPage(terms_page(config, kind), partial(self.term_index, kind))
             for term in terms:
                 base = term_page(config, kind, term.slug)
-                yield from self.listing(base, _(TERM_TITLES[kind]) % term.name, term.posts, kind)
+                title = _(TERM_TITLES[kind]) % term.name
+                feed = {"folder": base, "title": f"{config.project}: {term.name}"}
+                has_feed = kind in config.posts_feed_terms
+                yield from self.listing(base, title, term.posts, kind, feed if has_feed else None)
         yield PlannedPage(archive_page(config), self.archive)
         for year, posts in self.catalog.years.items():
             yield from self.listing(year_page(config, year), str(year), posts, "year")

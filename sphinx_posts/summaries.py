@@ -23,9 +23,10 @@ from .urls import archive_page, link, makes_blog_pages, term_page, year_page
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .catalog import Catalog
+    from .catalog import Catalog, Term
 
 CLOUD_STEPS = 5
+TEMPLATES = {"tagcloud": "posts/tagcloud.html", "archives": "posts/archivelist.html"}
 
 
 class posts_summary(nodes.General, nodes.Element):
@@ -51,23 +52,34 @@ class ArchivesDirective(TagCloudDirective):
     kind = "archives"
 
 
-def cloud(app: Sphinx, page: str, catalog: Catalog, limit: int | None) -> list[dict[str, Any]]:
-    terms = [term for term in catalog.terms["tag"].values() if term.posts]
+def sized_terms(catalog: Catalog, kind: str, limit: int | None) -> list[tuple[Term, int]]:
+    """Terms that have listed posts, by slug, each with a size from 1 to ``CLOUD_STEPS``.
+
+    With ``limit``, only the most used terms are kept.
+    """
+    terms = [term for term in catalog.terms[kind].values() if term.posts]
     if limit:
         terms = sorted(terms, key=lambda term: (-len(term.posts), term.slug))[:limit]
         terms.sort(key=lambda term: term.slug)
     most = max((len(term.posts) for term in terms), default=1)
+    return [
+        (term, 1 + round((CLOUD_STEPS - 1) * (len(term.posts) - 1) / max(1, most - 1)))
+        for term in terms
+    ]
+
+
+def cloud(app: Sphinx, page: str, catalog: Catalog, limit: int | None) -> list[dict[str, Any]]:
     blog_pages = makes_blog_pages(app.builder)
     return [
         {
             "name": term.name,
             "count": len(term.posts),
-            "size": 1 + round((CLOUD_STEPS - 1) * (len(term.posts) - 1) / max(1, most - 1)),
+            "size": size,
             "url": link(app.builder, page, term_page(app.config, "tag", term.slug))
             if blog_pages
             else "",
         }
-        for term in terms
+        for term, size in sized_terms(catalog, "tag", limit)
     ]
 
 
@@ -106,7 +118,7 @@ def resolve_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             if makes_blog_pages(app.builder):
                 context["archive_url"] = link(app.builder, docname, archive_page(app.config))
         if app.builder.format == "html":
-            html = app.builder.templates.render(f"posts/{node['kind']}.html", context)
+            html = app.builder.templates.render(TEMPLATES[node["kind"]], context)
             node.replace_self(nodes.raw("", html, format="html"))
         else:
             node.replace_self(plain_summary(context))

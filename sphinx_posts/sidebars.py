@@ -1,0 +1,115 @@
+"""Data for the sidebar components (``posts/recent``, ``posts/tags`` ...), per page, lazily.
+
+Templates call ``posts.recent()``, ``posts.tags()`` ...; nothing is computed for a page whose
+theme does not show the component, and what is computed reads the build's catalog, so a tag
+cloud on every page costs one pass over the tags, not over the posts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .domain import get_domain
+from .feeds import FORMATS, MEDIA_TYPES, base_url
+from .render import byline_context, machine_date, show_date
+from .summaries import sized_terms
+from .urls import archive_page, index_page, makes_blog_pages, term_page, terms_page, year_page
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+    from .model import Post
+
+
+class SidebarData:
+    """What the ``posts/*`` components show on one page (links relative to that page)."""
+
+    def __init__(
+        self, app: Sphinx, pagename: str, pathto: Callable[..., str], post: Post | None
+    ) -> None:
+        self._app = app
+        self._pathto = pathto
+        self._pagename = pagename
+        self._catalog = get_domain(app.env).catalog()
+        self.enabled = makes_blog_pages(app.builder)
+        self.current = post
+
+    def url(self, pagename: str) -> str:
+        return self._pathto(pagename)
+
+    @property
+    def blog_url(self) -> str:
+        return self.url(index_page(self._app.config)) if self.enabled else ""
+
+    def recent(self, count: int = 5) -> list[dict[str, Any]]:
+        config = self._app.config
+        return [
+            {
+                "title": post.title,
+                "url": self.url(post.docname),
+                "current": post.docname == self._pagename,
+                "date": show_date(post.date, config) if post.date else "",
+                "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
+            }
+            for post in self._catalog.posts[:count]
+        ]
+
+    def terms(self, kind: str, limit: int | None = None) -> list[dict[str, Any]]:
+        if not self.enabled:
+            return []
+        return [
+            {
+                "name": term.name,
+                "count": len(term.posts),
+                "size": size,
+                "url": self.url(term_page(self._app.config, kind, term.slug)),
+            }
+            for term, size in sized_terms(self._catalog, kind, limit)
+        ]
+
+    def tags(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return self.terms("tag", limit)
+
+    def categories(self) -> list[dict[str, Any]]:
+        return self.terms("category")
+
+    def authors(self) -> list[dict[str, Any]]:
+        return self.terms("author")
+
+    def terms_url(self, kind: str) -> str:
+        return self.url(terms_page(self._app.config, kind)) if self.enabled else ""
+
+    def archives(self) -> list[dict[str, Any]]:
+        if not self.enabled:
+            return []
+        config = self._app.config
+        return [
+            {"year": year, "count": len(posts), "url": self.url(year_page(config, year))}
+            for year, posts in self._catalog.years.items()
+        ]
+
+    @property
+    def archive_url(self) -> str:
+        return self.url(archive_page(self._app.config)) if self.enabled else ""
+
+    def feeds(self) -> list[dict[str, str]]:
+        config = self._app.config
+        if not (self.enabled and base_url(self._app) and config.posts_feed_length > 0):
+            return []
+        labels = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+        return [
+            {
+                "name": labels[kind],
+                "url": self._pathto(f"{config.posts_path}/{name}", 1),
+                "type": MEDIA_TYPES[kind],
+            }
+            for kind, name in FORMATS.items()
+        ]
+
+    def card(self) -> dict[str, Any] | None:
+        """The current post's facts for ``posts/postcard``; ``None`` on other pages."""
+        if self.current is None:
+            return None
+        return byline_context(self._app, self._pagename, self.current)

@@ -1,0 +1,141 @@
+"""Per-page context for themes: feed discovery links, post metadata, sidebar data.
+
+One ``html-page-context`` handler, cheap per page: everything it shows is read from the catalog
+(computed once per build). It runs before sphinxext-opengraph, so when that extension is loaded
+our values reach it through ``context["meta"]`` instead of being emitted twice.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from .authors import resolve_author
+from .catalog import is_scheduled
+from .domain import get_domain
+from .feeds import FORMATS, MEDIA_TYPES, base_url
+from .images import image_exists, image_page, is_external, source_path
+from .sidebars import SidebarData
+from .urls import makes_blog_pages
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .model import Post
+
+OPENGRAPH = "sphinxext.opengraph"
+
+
+def meta_tag(attribute: str, key: str, value: str) -> str:
+    return f'<meta {attribute}="{escape(key)}" content="{escape(value)}" />'
+
+
+def feed_links(app: Sphinx, pathto: Any, folder: str, title: str) -> list[str]:
+    return [
+        f'<link rel="alternate" type="{MEDIA_TYPES[kind]}" title="{escape(title)} '
+        f'({kind.upper() if kind != "json" else "JSON Feed"})" '
+        f'href="{escape(pathto(f"{folder}/{name}", 1))}" />'
+        for kind, name in FORMATS.items()
+    ]
+
+
+def absolute_image(app: Sphinx, base: str, post: Post) -> str:
+    if not post.image:
+        return ""
+    if is_external(post.image):
+        return post.image
+    if base and image_exists(app.env, source_path(post)):
+        return urljoin(base, image_page(post))
+    return ""
+
+
+def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -> list[str]:
+    """Description, OpenGraph, article times and tags, JSON-LD; robots for unpublished."""
+    catalog = get_domain(app.env).catalog()
+    tags: list[str] = []
+    url = post.canonical_link or (
+        urljoin(base, app.builder.get_target_uri(post.docname)) if base else ""
+    )
+    if post.canonical_link or (url and not context.get("pageurl")):
+        context["pageurl"] = url
+    if post.draft or is_scheduled(post, catalog.now):
+        tags.append(meta_tag("name", "robots", "noindex"))
+    image = absolute_image(app, base, post)
+    description = post.description or post.excerpt
+    if description:
+        tags.append(meta_tag("name", "description", description))
+    opengraph = {"og:title": post.title, "og:type": "article"}
+    if description:
+        opengraph["og:description"] = description
+    if url:
+        opengraph["og:url"] = url
+    if image:
+        opengraph["og:image"] = image
+    if OPENGRAPH in app.extensions:
+        context["meta"] = {**(context.get("meta") or {}), **opengraph}
+    else:
+        tags += [meta_tag("property", key, value) for key, value in opengraph.items()]
+    if post.date:
+        tags.append(meta_tag("property", "article:published_time", post.date.isoformat()))
+    if post.updated:
+        tags.append(meta_tag("property", "article:modified_time", post.updated.isoformat()))
+    names = [catalog.term("tag", tag) for tag in post.tags]
+    tags += [meta_tag("property", "article:tag", term.name) for term in names if term]
+    tags.append(json_ld(app, post, url, image, description))
+    return tags
+
+
+def json_ld(app: Sphinx, post: Post, url: str, image: str, description: str) -> str:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+    }
+    if description:
+        data["description"] = description
+    if post.date:
+        data["datePublished"] = post.date.isoformat()
+        data["dateModified"] = (post.updated or post.date).isoformat()
+    authors = [resolve_author(name, app.config) for name in post.authors]
+    if authors:
+        data["author"] = [
+            {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
+            for a in authors
+        ]
+    if post.tags:
+        data["keywords"] = list(post.tags)
+    if image:
+        data["image"] = image
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if app.builder.format != "html":
+        return
+    domain = get_domain(app.env)
+    base = base_url(app)
+    added: list[str] = []
+    blog_pages = makes_blog_pages(app.builder)
+    if base and blog_pages and app.config.posts_feed_length > 0:
+        title = f"{app.config.project}: {app.config.posts_title}"
+        added += feed_links(app, context["pathto"], app.config.posts_path, title)
+        if feed := context.get("posts_feed"):
+            added += feed_links(app, context["pathto"], feed["folder"], feed["title"])
+    post = domain.posts.get(pagename)
+    if post is not None and doctree is not None:
+        added += post_metadata(app, context, post, base)
+    if added:
+        context["metatags"] = context.get("metatags", "") + "\n".join(added) + "\n"
+    context["posts"] = SidebarData(app, pagename, context["pathto"], post)
+
+
+def setup_theme(app: Sphinx) -> None:
+    app.connect("html-page-context", page_context, priority=400)
