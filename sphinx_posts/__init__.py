@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .ablog import setup_ablog
 from .config import setup_config
 from .directives import setup_directives
 from .domain import DATA_VERSION, PostsDomain
@@ -42,6 +43,7 @@ def _add_theme_files(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.require_sphinx("8.2")
     setup_config(app)
+    setup_ablog(app)
     app.add_domain(PostsDomain)
     setup_directives(app)
     setup_page(app)

@@ -131,6 +131,13 @@ SETTINGS: tuple[Setting, ...] = (
         _authors_error,
     ),
     Setting(
+        "posts_default_author",
+        [],
+        (list, tuple),
+        "Author(s) of posts that name none (a key of posts_authors or a name).",
+        None,
+    ),
+    Setting(
         "posts_words_per_minute",
         200,
         (int,),

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from .ablog import ablog_baseurl
 from .authors import resolve_author
 from .catalog import show_drafts
 from .domain import get_domain
@@ -53,7 +54,11 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def base_url(app: Sphinx) -> str:
     """``html_baseurl``, else Read the Docs' canonical URL; always ending in ``/``."""
-    url = app.config.html_baseurl or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    url = (
+        app.config.html_baseurl
+        or ablog_baseurl(app.config)
+        or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    )
     return url if not url or url.endswith("/") else url + "/"
 
 

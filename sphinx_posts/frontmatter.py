@@ -18,6 +18,7 @@ from docutils import nodes
 from sphinx.util.matching import Matcher
 
 from .config import site_timezone
+from .images import image_exists, image_source, is_external
 from .model import Post, parse_date
 from .report import PostsWarning, frontmatter_line, warn
 
@@ -260,6 +261,17 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
                 PostsWarning.IMAGE, "image", image, f"1 to {len(images)} (the post's images)"
             )
             image = ""
+    elif (
+        image
+        and not is_external(image)
+        and not image_exists(reader.env, image_source(reader.docname, image))
+    ):
+        reader.problem(
+            PostsWarning.IMAGE,
+            "image",
+            image,
+            "an image file relative to the post (or to the site with a leading /)",
+        )
     return Post(
         docname=reader.docname,
         title=title,
@@ -270,7 +282,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         excerpt=excerpt,
         tags=reader.terms("tags"),
         categories=reader.terms("categories", "category"),
-        authors=reader.terms("authors", "author"),
+        authors=reader.terms("authors", "author") or tuple(reader.env.config.posts_default_author),
         languages=reader.terms("language"),
         locations=reader.terms("location"),
         draft=draft,

@@ -28,10 +28,14 @@ def is_external(image: str) -> bool:
 
 
 def source_path(post: Post) -> str:
-    """The image's path relative to the source folder (a leading ``/`` means the root)."""
-    if post.image.startswith("/"):
-        return normpath(post.image.lstrip("/"))
-    return normpath(join(dirname(post.docname), post.image))
+    return image_source(post.docname, post.image)
+
+
+def image_source(docname: str, image: str) -> str:
+    """An image's path relative to the source folder (a leading ``/`` means the root)."""
+    if image.startswith("/"):
+        return normpath(image.lstrip("/"))
+    return normpath(join(dirname(docname), image))
 
 
 def image_exists(env: BuildEnvironment, relative: str) -> bool:

@@ -71,6 +71,13 @@ class PostPage(SphinxTransform):
         )
         for meta in metas:
             meta.parent.remove(meta)
+        updates = sorted(
+            note["posts_updated"]
+            for note in self.document.findall(nodes.admonition)
+            if "posts_updated" in note
+        )
+        if updates and "updated" not in reader.fields:
+            reader.fields["updated"] = updates[-1]  # ABlog's ``update`` directive
         if not is_post(reader, directive is not None):
             return
         section = self.title_section(reader.text("title"))
