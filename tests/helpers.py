@@ -1,0 +1,66 @@
+"""Helpers shared by the test modules: build, read warnings, read posts, parse HTML."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup
+
+from sphinx_posts.domain import get_domain
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    from sphinx_posts.model import Post
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    """Everything the build warned about, without terminal colours."""
+    return ANSI.sub("", app.warning.getvalue())
+
+
+def warning_lines(app: SphinxTestApp, needle: str = "") -> list[str]:
+    """The warning lines that contain ``needle`` (all of them when it is empty)."""
+    return [line for line in warnings_of(app).splitlines() if needle in line]
+
+
+def build(app: SphinxTestApp, *, expect_warnings: bool = False) -> str:
+    """Build and return the warnings; fail on any warning unless the test expects some."""
+    app.build()
+    text = warnings_of(app)
+    if not expect_warnings:
+        assert text == "", f"unexpected warnings:\n{text}"
+    return text
+
+
+def posts_of(app: SphinxTestApp) -> dict[str, Post]:
+    """The domain's records, keyed by docname."""
+    return get_domain(app.env).posts
+
+
+def html(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    """Parse an output file (``posts/a.html``, or ``posts/a/index.html`` for dirhtml)."""
+    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def article(soup: BeautifulSoup) -> BeautifulSoup:
+    """The page body without theme chrome (the basic theme's ``div.body``)."""
+    body = soup.select_one("div.body") or soup.select_one("article") or soup.body
+    assert body is not None
+    return body
+
+
+def copy_root(rootdir: Path, tmp_path: Path, name: str, conf: str = "", dest: str = "") -> Path:
+    """A private copy of ``test-<name>`` (to edit), with ``conf`` appended to its conf.py."""
+    srcdir = tmp_path / (dest or name)
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    if conf:
+        with (srcdir / "conf.py").open("a", encoding="utf-8") as handle:
+            handle.write("\n" + conf + "\n")
+    return srcdir

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinx_posts"]
+html_baseurl = "https://example.org/"
