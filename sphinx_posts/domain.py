@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .lists import ListSpec
     from .model import Post
 
-DATA_VERSION = 3
+DATA_VERSION = 4
 
 
 class PostsDomain(Domain):

@@ -193,7 +193,9 @@ class FieldReader:
                 names.append(item.strip())
         return tuple(names)
 
-    def when(self, key: str) -> tuple[datetime, bool] | None:
+    def when(
+        self, key: str, consequence: str = "the key is ignored"
+    ) -> tuple[datetime, bool] | None:
         found = self.raw(key)
         if found is None:
             return None
@@ -205,7 +207,8 @@ class FieldReader:
                 PostsWarning.DATE,
                 key,
                 value,
-                "a date such as 2025-03-20, 2025-03-20T10:00:00+02:00 or March 7, 2023",
+                "a date such as 2025-03-20, 2025-03-20T10:00:00+02:00 or March 7, 2023; "
+                + consequence,
             )
             return None
 
@@ -239,16 +242,16 @@ def is_post(reader: FieldReader, has_directive: bool) -> bool:
 def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images: list[str]) -> Post:
     """Build the record; a post without a (readable) date becomes a draft, with a warning."""
     reader.check_typos()
-    published = reader.when("date")
     draft = bool(reader.flag("draft"))
+    as_draft = "the post is treated as a draft (not listed, not in feeds)"
+    published = reader.when("date", "the post is a draft" if draft else as_draft)
     if published is None and not draft:
-        location = reader.location("date") if reader.raw("date") else (reader.docname, None)
-        warn(
-            PostsWarning.DATE,
-            "post has no valid date: it is treated as a draft (not listed, not in feeds); "
-            "add 'date: YYYY-MM-DD' to its frontmatter",
-            location,
-        )
+        if reader.raw("date") is None:
+            warn(
+                PostsWarning.DATE,
+                f"post has no date: {as_draft}; add 'date: YYYY-MM-DD' to its frontmatter",
+                (reader.docname, None),
+            )
         draft = True
     updated = reader.when("updated")
     image = reader.text("image")
@@ -278,6 +281,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         date=published[0] if published else None,
         has_time=published[1] if published else False,
         updated=updated[0] if updated else None,
+        updated_has_time=updated[1] if updated else False,
         description=reader.text("description"),
         excerpt=excerpt,
         tags=reader.terms("tags"),

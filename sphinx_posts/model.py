@@ -30,6 +30,7 @@ class Post:
     updated: datetime | None = None
     has_time: bool = False
     """Whether the writer gave a time of day (otherwise only the date is meaningful)."""
+    updated_has_time: bool = False
     description: str = ""
     excerpt: str = ""
     """The first paragraph as plain text, for lists when there is no description."""

@@ -43,7 +43,14 @@ _NOT_CONTENT = (
     nodes.raw,
     post_meta,
 )
-_NOT_EXCERPT = (nodes.docinfo, nodes.field_list, nodes.Admonition, nodes.topic, nodes.sidebar)
+_NOT_EXCERPT = (
+    nodes.docinfo,
+    nodes.field_list,
+    nodes.Admonition,
+    nodes.topic,
+    nodes.sidebar,
+    nodes.system_message,
+)
 EXCERPT_LENGTH = 300
 
 
@@ -81,16 +88,17 @@ class PostPage(SphinxTransform):
         if not is_post(reader, directive is not None):
             return
         section = self.title_section(reader.text("title"))
-        title = section[0].astext() if section else _fallback_title(docname)
         if section is None:
+            fallback = _fallback_title(docname)
             warn(
                 PostsWarning.FRONTMATTER,
-                f"post has no title: add a 'title' key or a heading (using {title!r})",
+                f"post has no title: add a 'title' key or a heading (using {fallback!r})",
                 (docname, None),
             )
-        else:
-            section.insert(1, byline(docname=docname))
-            section += post_footer(docname=docname)
+            section = self.title_section(fallback)
+        title = section[0].astext()
+        section.insert(1, byline(docname=docname))
+        section += post_footer(docname=docname)
         paragraphs = reader.text("excerpt")
         excerpt = (directive["excerpt"] if directive else "") or first_paragraphs(
             self.document, int(paragraphs) if paragraphs.isdigit() else 1
@@ -100,7 +108,7 @@ class PostPage(SphinxTransform):
         post = read_post(reader, title, excerpt, words, images)
         get_domain(self.env).add_post(post)
 
-    def title_section(self, title: str) -> nodes.section | None:
+    def title_section(self, title: str) -> nodes.section | None:  # None: no title at all
         """The section whose heading is the page title, adding one from ``title`` if needed."""
         body = [node for node in self.document if not isinstance(node, _NOT_CONTENT)]
         first = body[0] if body else None
@@ -111,9 +119,10 @@ class PostPage(SphinxTransform):
                 and isinstance(following, nodes.section)
                 and following[0].astext() == first[0].astext()
             ):
-                # myst_title_to_header repeated a heading the body already has
-                first.parent.remove(first)
-                return following
+                # myst_title_to_header repeated the body's first heading: keep one section,
+                # with the anchor the heading has without that option
+                following.parent.remove(following)
+                first.extend(following.children[1:])
             return first
         if not title:
             return None
@@ -142,7 +151,8 @@ def first_paragraphs(document: nodes.document, count: int = 1) -> str:
     for paragraph in document.findall(nodes.paragraph):
         if any(isinstance(parent, _NOT_EXCERPT) for parent in _parents(paragraph)):
             continue
-        text = re.sub(r"\s+", " ", paragraph.astext()).strip()
+        words = "".join(text.astext() for text in paragraph.findall(nodes.Text))
+        text = re.sub(r"\s+", " ", words).strip()  # Text nodes only: no image alt text
         if text:
             found.append(text)
         if len(found) >= count:

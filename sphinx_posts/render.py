@@ -71,7 +71,9 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         "date": show_date(post.date, config) if post.date else "",
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
         "updated": show_date(post.updated, config) if post.updated else "",
-        "updated_iso": machine_date(post.updated, True, config) if post.updated else "",
+        "updated_iso": machine_date(post.updated, post.updated_has_time, config)
+        if post.updated
+        else "",
         "minutes": reading_minutes(post, config),
         "authors": authors,
         "tags": [term_link("tag", tag) for tag in post.tags],
@@ -91,9 +93,9 @@ def plain_byline(context: dict[str, Any]) -> nodes.paragraph:
     parts.append(_("%d min read") % context["minutes"])
     if context["tags"]:
         parts.append(", ".join(tag["name"] for tag in context["tags"]))
-    if context["draft"]:
-        parts.insert(0, _("Draft"))
-    return nodes.paragraph("", " · ".join(parts), classes=["posts-byline"])
+    if context["draft"] or context["scheduled"]:
+        parts.insert(0, _("Draft") if context["draft"] else _("Scheduled"))
+    return nodes.paragraph("", " · ".join(map(str, parts)), classes=["posts-byline"])
 
 
 def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
