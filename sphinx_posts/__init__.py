@@ -42,6 +42,7 @@ def _add_theme_files(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.require_sphinx("8.2")
+    app.setup_extension("sphinx_design")  # cards and badges use its styles
     setup_config(app)
     setup_ablog(app)
     app.add_domain(PostsDomain)

@@ -119,7 +119,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "posts_date_format",
-        "%b %d, %Y",
+        "%b %-d, %Y",
         (str,),
         "strftime-style format of dates shown on pages, localised to the site's language.",
     ),

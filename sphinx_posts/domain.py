@@ -15,7 +15,7 @@ from sphinx.util.nodes import make_refnode
 
 from .catalog import Catalog, build_catalog, build_time
 from .report import PostsWarning, warn
-from .urls import link, makes_blog_pages, term_page
+from .urls import term_link
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -107,9 +107,9 @@ class PostsDomain(Domain):
             return contnode
         if not node.get("refexplicit"):
             contnode = nodes.inline("", term.name, classes=contnode["classes"])
-        if not makes_blog_pages(builder):
+        uri = term_link(builder, fromdocname, term, target)["url"]
+        if not uri:
             return contnode
-        uri = link(builder, fromdocname, term_page(self.env.config, "tag", term.slug))
         reference = nodes.reference("", "", internal=True, refuri=uri, reftitle=term.name)
         reference += contnode
         return reference

@@ -23,7 +23,7 @@ from .model import term_key
 from .page import skip_node
 from .render import machine_date, reading_minutes, show_date
 from .report import PostsWarning, frontmatter_line, warn
-from .urls import link, makes_blog_pages, term_page
+from .urls import link, term_link
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,6 +51,7 @@ class ListSpec:
     authors: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     limit: int | None = None
     sort: str = "newest"
@@ -86,7 +87,9 @@ class PostListDirective(SphinxDirective):
         "language": directives.unchanged,
         "series": directives.unchanged,
         "limit": directives.nonnegative_int,
-        "sort": lambda text: directives.choice(text or "newest", SORTS),
+        # a bare ``:sort:`` is ABlog's flag for oldest first
+        "sort": lambda text: directives.choice(text or "oldest", SORTS),
+        "location": directives.unchanged,
         "exclude-current": directives.flag,
         "excerpts": directives.flag,
         "format": directives.unchanged_required,
@@ -107,6 +110,7 @@ class PostListDirective(SphinxDirective):
             authors=_names(self.options.get("author", "")),
             years=_names(self.options.get("year", "")),
             languages=_names(self.options.get("language", "")),
+            locations=_names(self.options.get("location", "")),
             series=_names(self.options.get("series", "")),
             limit=limit,
             sort=self.options.get("sort", "newest"),
@@ -138,6 +142,8 @@ def select(catalog: Catalog, spec: ListSpec, current: str) -> list[Post]:
         if spec.years and (post.date is None or str(post.date.year) not in spec.years):
             continue
         if spec.languages and not set(spec.languages) & set(post.languages):
+            continue
+        if spec.locations and not set(spec.locations) & set(post.locations):
             continue
         if spec.series and post.series not in spec.series:
             continue
@@ -224,12 +230,9 @@ def post_entry(
 ) -> dict[str, Any]:
     """Everything a list shows of one post, with links relative to ``page``."""
     config = builder.config
-    blog_pages = makes_blog_pages(builder)
 
-    def term_link(kind: str, name: str) -> dict[str, str]:
-        term = catalog.term(kind, name)
-        url = link(builder, page, term_page(config, kind, term.slug)) if term and blog_pages else ""
-        return {"name": term.name if term else name, "url": url}
+    def shown(kind: str, name: str) -> dict[str, str]:
+        return term_link(builder, page, catalog.term(kind, name), name)
 
     return {
         "docname": post.docname,
@@ -241,9 +244,9 @@ def post_entry(
         "description": post.description,
         "excerpt": post.excerpt,
         "minutes": reading_minutes(post, config),
-        "tags": [term_link("tag", name) for name in post.tags],
-        "categories": [term_link("category", name) for name in post.categories],
-        "authors": [term_link("author", name) for name in post.authors],
+        "tags": [shown("tag", name) for name in post.tags],
+        "categories": [shown("category", name) for name in post.categories],
+        "authors": [shown("author", name) for name in post.authors],
         "image": image_url(builder, page, post),
         "draft": post.draft or is_scheduled(post, catalog.now),
         "post": post,

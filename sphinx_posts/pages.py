@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import partial
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +70,8 @@ class BlogPages:
         return [post_entry(self.builder, pagename, post, self.catalog) for post in posts]
 
     def page(self, pagename: str, title: str, body: str, **extra: Any) -> Page:
-        context = {"title": title, "body": body, "display_toc": False, **extra}
+        # the theme treats ``title`` as HTML (a document's title is), so escape ours
+        context = {"title": escape(title), "body": body, "display_toc": False, **extra}
         return pagename, context, "page.html"
 
     def listing(

@@ -18,7 +18,7 @@ from .config import site_timezone
 from .domain import get_domain
 from .navigation import series_context
 from .page import byline, chrome
-from .urls import link, makes_blog_pages, term_page
+from .urls import term_link
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -52,19 +52,14 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
     """What the byline template (and the plain-text byline) shows."""
     config = app.config
     catalog = get_domain(app.env).catalog()
-    blog_pages = makes_blog_pages(app.builder)
 
-    def term_link(kind: str, name: str) -> dict[str, str]:
-        term = catalog.term(kind, name)
-        if term is None:
-            return {"name": name, "url": ""}
-        url = link(app.builder, page, term_page(config, kind, term.slug)) if blog_pages else ""
-        return {"name": term.name, "url": url}
+    def shown(kind: str, name: str) -> dict[str, str]:
+        return term_link(app.builder, page, catalog.term(kind, name), name)
 
     authors = []
     for name in post.authors:
         author = resolve_author(name, config)
-        url = author.url or term_link("author", name)["url"]
+        url = author.url or shown("author", name)["url"]
         authors.append({"name": author.name, "url": url})
     return {
         "post": post,
@@ -76,8 +71,8 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         else "",
         "minutes": reading_minutes(post, config),
         "authors": authors,
-        "tags": [term_link("tag", tag) for tag in post.tags],
-        "categories": [term_link("category", name) for name in post.categories],
+        "tags": [shown("tag", tag) for tag in post.tags],
+        "categories": [shown("category", name) for name in post.categories],
         "draft": post.draft,
         "scheduled": is_scheduled(post, catalog.now),
         "series": series_context(app, page, post, catalog) if post.series else None,

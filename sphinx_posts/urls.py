@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
 
+    from .catalog import Term
+
 KIND_PATHS = {"tag": "tag", "category": "category", "author": "author"}
 
 
@@ -55,3 +57,14 @@ def link(builder: Builder, from_page: str, to_page: str) -> str:
 def makes_blog_pages(builder: Builder) -> bool:
     """Generated pages and links to them exist only for the multi-page HTML builders."""
     return builder.format == "html" and builder.name not in ("singlehtml", "epub")
+
+
+def term_link(builder: Builder, page: str, term: Term | None, name: str) -> dict[str, str]:
+    """A tag, category or author as shown on ``page``: its usual spelling, and a link to its
+    page when it has one (a term only drafts use has no page)."""
+    if term is None:
+        return {"name": name, "url": ""}
+    if not (term.posts and makes_blog_pages(builder)):
+        return {"name": term.name, "url": ""}
+    target = term_page(builder.config, term.kind, term.slug)
+    return {"name": term.name, "url": link(builder, page, target)}

@@ -113,7 +113,7 @@ def test_byline_updated_date(app):
     updated = byline_of(html(app, "posts/no-heading.html")).select_one(".posts-byline-updated")
     assert updated is not None
     time = updated.find("time")
-    assert time.get_text(strip=True) == "Apr 02, 2025"
+    assert time.get_text(strip=True) == "Apr 2, 2025"
     assert time["datetime"].startswith("2025-04-02")
     # a post without `updated` shows none
     plain = byline_of(html(app, "posts/same-heading.html"))
