@@ -20,7 +20,7 @@ from .catalog import is_scheduled, post_terms
 from .domain import get_domain
 from .images import image_exists, image_page, is_external, source_path
 from .model import term_key
-from .page import skip_node
+from .page import ancestors, skip_node
 from .render import machine_date, reading_minutes, show_date
 from .report import PostsWarning, frontmatter_line, warn
 from .urls import link, term_link
@@ -271,7 +271,7 @@ def ablog_line(entry: dict[str, Any], template: str) -> str:
 
 
 def render_list(
-    app: Sphinx, page: str, posts: list[Post], spec: ListSpec, catalog: Catalog
+    app: Sphinx, page: str, posts: list[Post], spec: ListSpec, catalog: Catalog, level: int = 2
 ) -> nodes.Node:
     """HTML from the ``posts/postlist.html`` template; a plain bullet list elsewhere."""
     entries = [post_entry(app.builder, page, post, catalog, spec.date_format) for post in posts]
@@ -286,6 +286,7 @@ def render_list(
             "excerpts": spec.excerpts,
             "list_style": spec.list_style,
             "expand": spec.expand,
+            "level": level,
         }
         return nodes.raw(
             "", app.builder.templates.render("posts/postlist.html", context), format="html"
@@ -304,7 +305,8 @@ def resolve_postlists(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         if spec.format not in FORMATS and "{" not in spec.format:
             spec = replace(spec, format="list")
         posts = select(catalog, spec, node["docname"])
-        node.replace_self(render_list(app, docname, posts, spec, catalog))
+        level = min(6, 1 + sum(isinstance(parent, nodes.section) for parent in ancestors(node)))
+        node.replace_self(render_list(app, docname, posts, spec, catalog, level))
 
 
 def setup_lists(app: Sphinx) -> None:

@@ -149,7 +149,7 @@ def first_paragraphs(document: nodes.document, count: int = 1) -> str:
     """The first ``count`` paragraphs of body text, as plain text, shortened at a word."""
     found: list[str] = []
     for paragraph in document.findall(nodes.paragraph):
-        if any(isinstance(parent, _NOT_EXCERPT) for parent in _parents(paragraph)):
+        if any(isinstance(parent, _NOT_EXCERPT) for parent in ancestors(paragraph)):
             continue
         words = "".join(text.astext() for text in paragraph.findall(nodes.Text))
         text = re.sub(r"\s+", " ", words).strip()  # Text nodes only: no image alt text
@@ -160,7 +160,7 @@ def first_paragraphs(document: nodes.document, count: int = 1) -> str:
     return shorten(" ".join(found), EXCERPT_LENGTH * count)
 
 
-def _parents(node: nodes.Node) -> list[nodes.Node]:
+def ancestors(node: nodes.Node) -> list[nodes.Node]:
     found = []
     while node.parent is not None:
         node = node.parent
