@@ -20,7 +20,7 @@ from .catalog import is_scheduled, post_terms
 from .domain import get_domain
 from .images import image_exists, image_page, is_external, source_path
 from .model import term_key
-from .page import ancestors, skip_node
+from .page import add_placeholder, ancestors
 from .render import machine_date, reading_minutes, show_date
 from .report import PostsWarning, frontmatter_line, warn
 from .urls import link, term_link
@@ -310,8 +310,7 @@ def resolve_postlists(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 
 def setup_lists(app: Sphinx) -> None:
-    skip = (skip_node, None)
-    app.add_node(postlist, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    add_placeholder(app, postlist)
     app.add_directive("postlist", PostListDirective)
     app.connect("doctree-resolved", resolve_postlists)
     app.connect("env-check-consistency", check_consistency)

@@ -198,11 +198,16 @@ def skip_node(translator: object, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
+def add_placeholder(app: Sphinx, node: type[nodes.Element]) -> None:
+    """Register a node that is always replaced at write time; a writer that still meets one
+    (a builder that skips ``doctree-resolved``) leaves it out instead of failing."""
+    skip = (skip_node, None)
+    app.add_node(node, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+
+
 def setup_page(app: Sphinx) -> None:
     app.add_node(post_meta)
-    # a byline is always replaced at write time; a writer that still meets one skips it
-    skip = (skip_node, None)
     for node in (byline, post_footer):
-        app.add_node(node, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+        add_placeholder(app, node)
     app.add_transform(PostPage)
     app.connect("doctree-read", mark_orphan, priority=600)

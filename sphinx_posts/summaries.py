@@ -17,7 +17,7 @@ from sphinx.util.i18n import format_date
 
 from .config import site_timezone
 from .domain import get_domain
-from .page import skip_node
+from .page import add_placeholder
 from .urls import archive_page, link, makes_blog_pages, term_page, year_page
 
 if TYPE_CHECKING:
@@ -133,8 +133,7 @@ def plain_summary(context: dict[str, Any]) -> nodes.paragraph:
 
 
 def setup_summaries(app: Sphinx) -> None:
-    skip = (skip_node, None)
-    app.add_node(posts_summary, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    add_placeholder(app, posts_summary)
     app.add_directive("tagcloud", TagCloudDirective)
     app.add_directive("archives", ArchivesDirective)
     app.connect("doctree-resolved", resolve_summaries)
