@@ -24,6 +24,7 @@ from .authors import resolve_author
 from .catalog import show_drafts
 from .domain import get_domain
 from .images import image_exists, image_page, is_external, source_path
+from .outputs import replace_outputs
 from .report import PostsWarning, warn
 from .urls import makes_blog_pages, term_page
 
@@ -108,6 +109,7 @@ class FeedWriter:
         self.catalog = catalog
         self.base = base
         self.bodies: dict[str, str] = {}
+        self.written: list[str] = []
 
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
@@ -178,6 +180,7 @@ class FeedWriter:
         (outdir / FORMATS["json"]).write_text(
             json.dumps(json_feed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        self.written += [posix_join(folder, name) for name in FORMATS.values()]
 
     def feedgen(
         self,
@@ -259,8 +262,6 @@ class FeedWriter:
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not makes_blog_pages(app.builder):
         return
-    if app.config.posts_feed_length <= 0:
-        return
     base = base_url(app)
     if not base:
         warn(
@@ -268,8 +269,10 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             "no feeds written: set html_baseurl in conf.py (for example "
             "'https://example.org/') so feed links can be absolute",
         )
-        return
-    FeedWriter(app, get_domain(app.env).catalog(), base).write_all()
+    writer = FeedWriter(app, get_domain(app.env).catalog(), base)
+    if base and app.config.posts_feed_length > 0:
+        writer.write_all()
+    replace_outputs(app, "feeds", writer.written)
 
 
 def setup_feeds(app: Sphinx) -> None:

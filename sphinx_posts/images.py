@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.osutil import ensuredir
 
 from .domain import get_domain
+from .outputs import replace_outputs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,6 +51,7 @@ def image_page(post: Post) -> str:
 def copy_images(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    written = []
     for post in get_domain(app.env).posts.values():
         if not post.image or is_external(post.image):
             continue
@@ -58,3 +60,5 @@ def copy_images(app: Sphinx, exception: Exception | None) -> None:
             target = app.outdir / OUTPUT_DIR / relative
             ensuredir(target.parent)
             shutil.copyfile(app.env.srcdir / relative, target)
+            written.append(f"{OUTPUT_DIR}/{relative}")
+    replace_outputs(app, "images", written)

@@ -18,6 +18,7 @@ from .navigation import navigation_inputs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from .catalog import Catalog
@@ -61,15 +62,55 @@ def fingerprints(env: BuildEnvironment) -> dict[str, str]:
     return found
 
 
+SIDEBAR_KEY = "posts sidebars"
+"""Key of the sidebars' fingerprint among the per-document ones (never a docname)."""
+
+
+def uses_sidebars(config: Config) -> bool:
+    """Whether any page shows a ``posts/*`` (or ABlog-named) sidebar component."""
+    places = [config.html_sidebars, config.html_theme_options]
+    return any(
+        name.startswith(("posts/", "ablog/")) for place in places for name in _strings(place)
+    )
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def sidebar_inputs(catalog: Catalog) -> Any:
+    """What the sidebar components can show: recent posts and every count."""
+    recent = [(post.docname, post.title, post.date) for post in catalog.posts[:10]]
+    counts = {
+        kind: [(term.name, term.slug, len(term.posts)) for term in terms.values()]
+        for kind, terms in catalog.terms.items()
+    }
+    years = [(year, len(posts)) for year, posts in catalog.years.items()]
+    return recent, counts, years
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages whose post lists, navigation or sidebars show something new since last build.
+
+    When sidebars show posts, a new post changes every page's sidebar, so every page is
+    rewritten (not re-read): that is what a clean build would show.
+    """
     domain = get_domain(env)
     current = fingerprints(env)
+    if uses_sidebars(env.config):
+        current[SIDEBAR_KEY] = _digest(sidebar_inputs(domain.catalog()))
     previous: dict[str, str] = domain.data.setdefault("shown", {})
-    changed = sorted(
-        docname for docname, value in current.items() if previous.get(docname) != value
-    )
+    changed = {name for name, value in current.items() if previous.get(name) != value}
     domain.data["shown"] = current
-    return changed
+    if SIDEBAR_KEY in changed and SIDEBAR_KEY in previous:
+        return sorted(env.found_docs)
+    return sorted(changed - {SIDEBAR_KEY})
 
 
 def setup_incremental(app: Sphinx) -> None:

@@ -7,7 +7,6 @@ overridable template under ``posts/``. A page the writer wrote at the same name 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -18,6 +17,7 @@ from sphinx.locale import get_translation
 
 from .domain import get_domain
 from .lists import post_entry
+from .outputs import replace_outputs
 from .report import PostsWarning, warn
 from .urls import (
     archive_page,
@@ -43,7 +43,6 @@ KIND_TITLES = {"tag": "Tags", "category": "Categories", "author": "Authors"}
 TERM_TITLES = {"tag": "Posts tagged “%s”", "category": "Posts in “%s”", "author": "Posts by %s"}
 
 Page = tuple[str, dict[str, Any], str]
-MANIFEST = "posts-generated-pages.json"
 
 
 @dataclass(frozen=True)
@@ -197,22 +196,14 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     """Delete generated pages an earlier build wrote and this one no longer generates.
 
     Without this, an incremental build keeps (say) page 3 of a tag that now has two pages.
-    The list of pages written lives beside the doctrees, not in the output.
     """
     if exception is not None or not makes_blog_pages(app.builder):
         return
     plan = BlogPages(app, get_domain(app.env).catalog()).plan()
-    current = sorted({page.pagename for page in plan} - app.env.found_docs)
-    manifest = app.doctreedir / MANIFEST
-    try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = []
-    for pagename in sorted(set(previous) - set(current) - app.env.found_docs):
-        stale = Path(app.builder.get_outfilename(pagename))
-        if stale.is_file() and stale.resolve().is_relative_to(app.outdir.resolve()):
-            stale.unlink()
-    manifest.write_text(json.dumps(current), encoding="utf-8")
+    pages = {page.pagename for page in plan} - app.env.found_docs
+    outdir = app.outdir
+    written = [Path(app.builder.get_outfilename(name)).relative_to(outdir) for name in pages]
+    replace_outputs(app, "pages", [path.as_posix() for path in written])
 
 
 def setup_pages(app: Sphinx) -> None:
