@@ -126,16 +126,16 @@ class FeedWriter:
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
         mode = self.config.posts_feed_content
-        summary = clean(post.description or post.excerpt)
+        authors = [resolve_author(name, self.config) for name in post.authors]
         return {
             "id": self.url(post.docname),
             "url": self.url(post.docname),
             "title": clean(post.title),
             "published": published,
             "updated": max(post.updated or published, published),
-            "authors": [resolve_author(name, self.config) for name in post.authors],
+            "authors": [{"name": clean(a.name), "url": clean(a.url)} for a in authors],
             "tags": [clean(self.catalog.term("tag", tag).name) for tag in post.tags],
-            "summary": summary,
+            "summary": clean(post.description or post.excerpt) if mode != "none" else "",
             "content": self.body(post) if mode == "full" else "",
             "image": self.image(post),
         }
@@ -175,6 +175,9 @@ class FeedWriter:
         outdir.mkdir(parents=True, exist_ok=True)
         generator = self.feedgen(title, home, feed_urls, updated, language, entries)
         (outdir / FORMATS["atom"]).write_bytes(generator.atom_str(pretty=True))
+        # RSS takes its channel <link> from the last link given, and "self" must be itself
+        generator.link(href=feed_urls["rss"], rel="self", replace=True)
+        generator.link(href=home, rel="alternate")
         (outdir / FORMATS["rss"]).write_bytes(generator.rss_str(pretty=True))
         json_feed = self.json_feed(title, home, feed_urls["json"], language, entries)
         (outdir / FORMATS["json"]).write_text(
@@ -192,7 +195,7 @@ class FeedWriter:
         entries: list[dict[str, Any]],
     ) -> FeedGenerator:
         generator = FeedGenerator()
-        generator.load_extension("dc")
+        generator.load_extension("dc", atom=False, rss=True)  # dc:creator for RSS only
         generator.id(feed_urls["atom"])
         generator.title(clean(title))
         generator.link(href=home, rel="alternate")
@@ -213,13 +216,13 @@ class FeedWriter:
             item.published(entry["published"])
             item.updated(entry["updated"])
             for author in entry["authors"]:
-                item.author({"name": author.name, **({"uri": author.url} if author.url else {})})
-                item.dc.dc_creator(author.name)
+                uri = {"uri": author["url"]} if author["url"] else {}
+                item.author({"name": author["name"], **uri})
+                item.dc.dc_creator(author["name"])
             for tag in entry["tags"]:
                 item.category(term=tag, label=tag)
             if entry["summary"]:
-                item.summary(entry["summary"])
-                item.description(entry["summary"])
+                item.description(entry["summary"], isSummary=True)
             if entry["content"]:
                 item.content(entry["content"], type="html")
         return generator
@@ -241,7 +244,7 @@ class FeedWriter:
             item["content_html"] = entry["content"] or entry["summary"] or entry["title"]
             if entry["authors"]:
                 item["authors"] = [
-                    {"name": author.name, **({"url": author.url} if author.url else {})}
+                    {"name": author["name"], **({"url": author["url"]} if author["url"] else {})}
                     for author in entry["authors"]
                 ]
             if entry["tags"]:

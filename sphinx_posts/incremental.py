@@ -29,11 +29,15 @@ def _digest(value: Any) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
 
 
-def _terms_shown(catalog: Catalog, post: Post) -> list[tuple[str, str]]:
-    """Tag and author spellings and slugs a page shows for ``post`` (they can change)."""
+def _terms_shown(catalog: Catalog, post: Post) -> list[tuple[str, str, bool]]:
+    """Spellings, slugs and links a page shows for ``post``'s terms (all three can change)."""
     names = [("tag", name) for name in post.tags] + [("author", name) for name in post.authors]
     names += [("category", name) for name in post.categories]
-    return [(term.name, term.slug) for kind, name in names if (term := catalog.term(kind, name))]
+    return [
+        (term.name, term.slug, bool(term.posts))
+        for kind, name in names
+        if (term := catalog.term(kind, name))
+    ]
 
 
 def list_inputs(catalog: Catalog, spec: Any, docname: str) -> Any:

@@ -129,9 +129,10 @@ class PostPage(SphinxTransform):
         section = nodes.section(ids=[nodes.make_id(title) or "post"], names=[])
         section += nodes.title(title, title)
         section.source, section.line = self.document.get("source"), 1
-        for node in body:
-            node.parent.remove(node)
-            section += node
+        for node in list(self.document.children):
+            if not isinstance(node, nodes.docinfo | nodes.decoration):
+                node.parent.remove(node)
+                section += node
         self.document += section
         self.document.note_implicit_target(section, section)
         return section
