@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -44,6 +45,33 @@ from generate import TAGS, VARIANTS, Post, generate, make_posts, slugify
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+SNAPSHOT: Path | None = None
+"""A copy of ``sphinx_posts/`` taken when the run starts; every ``posts`` build imports it, so
+edits to the working tree during a long run cannot mix two versions into one table."""
+
+
+def extension_path() -> str:
+    return str(SNAPSHOT or REPO)
+
+
+def take_snapshot(work: Path) -> tuple[Path, str]:
+    """Copy ``sphinx_posts/`` under ``work`` and return the copy's parent and content hash."""
+    target = work / "snapshot"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(
+        REPO / "sphinx_posts",
+        target / "sphinx_posts",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
+    digest = hashlib.sha1()
+    for path in sorted((target / "sphinx_posts").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(target).as_posix().encode())
+            digest.update(path.read_bytes())
+    return target, digest.hexdigest()[:12]
+
+
 SCENARIOS: tuple[str, ...] = ("full", "full-j2", "nochange", "edit-body", "edit-tags", "delete")
 INCREMENTAL: frozenset[str] = frozenset({"nochange", "edit-body", "edit-tags", "delete"})
 
@@ -77,7 +105,10 @@ class Build:
     read_lines: int | None = None
     written: int | None = None
     pages: int | None = None
+    generated: int | None = None
     warnings: int | None = None
+    load: float | None = None
+    """The machine's 1-minute load average when the build ended (other work on the machine)."""
     log: str | None = None
 
 
@@ -108,7 +139,7 @@ def sphinx_build(src: Path, jobs: int, log: Path, timeout: float) -> tuple[Measu
         str(out),
     ]
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [extension_path(), env.get("PYTHONPATH")]))
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as fh:
         start_ns = time.time_ns()
@@ -138,7 +169,14 @@ def pages_written_since(out: Path, start_ns: int) -> int:
 
 
 def check_output(variant: str, out: Path, posts: list[Post], full: bool) -> None:
-    """Raise ``RuntimeError`` if the build did not produce what the variant must produce."""
+    """Raise ``RuntimeError`` if the build did not produce what the variant must produce.
+
+    ``posts`` (sphinx-posts, html builder) must write ``blog/tag/<slug>.html`` for every tag
+    (slugs: lowercase, words joined by hyphens, as ``generate.slugify`` makes them for this
+    vocabulary) and ``blog/atom.xml``, ``blog/rss.xml`` and ``blog/feed.json``, each with
+    entries. ABlog names its tag pages its own way and writes Atom only, so for ``ablog`` the
+    check is looser: at least one page per tag under ``blog/tag/`` and an Atom feed.
+    """
     missing = [p for p in ("index.html",) if not (out / p).is_file()]
     if full:
         missing += [
@@ -152,19 +190,30 @@ def check_output(variant: str, out: Path, posts: list[Post], full: bool) -> None
         return
     tags = {slugify(t) for p in posts for t in p.tags}
     tag_dir = out / "blog" / "tag"
-    tag_pages = list(tag_dir.rglob("*.html")) if tag_dir.is_dir() else []
-    if len(tag_pages) < len(tags):
-        raise RuntimeError(f"{len(tag_pages)} tag pages under blog/tag/, expected >= {len(tags)}")
-    feeds = [out / "blog" / name for name in ("atom.xml", "rss.xml", "feed.json")]
-    if variant == "ablog":
-        feeds = feeds[:1]
-    present = [f for f in feeds if f.is_file()]
-    if not present:
-        raise RuntimeError(f"no feed: none of {[str(f.relative_to(out)) for f in feeds]}")
-    text = present[0].read_text(encoding="utf-8", errors="replace")
-    entries = text.count("<entry") + text.count("<item") + text.count('"id":')
-    if entries == 0:
-        raise RuntimeError(f"{present[0].relative_to(out)} has no entries")
+    if variant == "posts":
+        absent = sorted(t for t in tags if not (tag_dir / f"{t}.html").is_file())
+        if absent:
+            raise RuntimeError(f"{len(absent)} tag pages missing, e.g. blog/tag/{absent[0]}.html")
+        feeds = {"atom.xml": "<entry", "rss.xml": "<item", "feed.json": '"id":'}
+    else:
+        tag_pages = list(tag_dir.rglob("*.html")) if tag_dir.is_dir() else []
+        if len(tag_pages) < len(tags):
+            raise RuntimeError(
+                f"{len(tag_pages)} tag pages under blog/tag/, expected >= {len(tags)}"
+            )
+        feeds = {"atom.xml": "<entry"}
+    for name, marker in feeds.items():
+        feed = out / "blog" / name
+        if not feed.is_file():
+            raise RuntimeError(f"no feed blog/{name}")
+        if marker not in feed.read_text(encoding="utf-8", errors="replace"):
+            raise RuntimeError(f"blog/{name} has no entries")
+
+
+def generated_pages(out: Path) -> int:
+    """HTML pages under ``blog/``: what the blog extension generated (no post lives there)."""
+    blog = out / "blog"
+    return sum(1 for _ in blog.rglob("*.html")) if blog.is_dir() else 0
 
 
 def parse_log(build: Build, output: str, jobs: int) -> None:
@@ -221,7 +270,7 @@ def variant_problem(variant: str) -> str | None:
         return None
     code = "import sphinx_posts as m; assert callable(getattr(m, 'setup', None)), 'no setup()'"
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [extension_path(), env.get("PYTHONPATH")]))
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
     )
@@ -264,6 +313,8 @@ def run_one(
         parse_log(build, measured.output, jobs)
         out = site / "_build" / "html"
         build.pages = pages_written_since(out, start_ns) if out.is_dir() else 0
+        build.generated = generated_pages(out) if out.is_dir() else 0
+        build.load = os.getloadavg()[0]
         if measured.returncode != 0:
             raise RuntimeError(
                 f"sphinx-build exited {measured.returncode}: {failure_reason(measured.output)}"
@@ -367,16 +418,21 @@ def _row(scenario: str, variant: str, group: list[Build], base: list[Build]) -> 
     if not ok:
         error = next((b.error for b in group if b.error), "not run")
         error = error.replace("|", "/").replace("\n", " ")
-        return f"| {scenario} | {variant} | **failed**: {error} | | | | | | | | |"
+        return f"| {scenario} | {variant} | **failed**: {error} | | | | | | | | | | |"
     wall, rss = _medians(ok)
     base_wall, base_rss = _medians(base)
     walls = [b.wall_s for b in ok if b.wall_s is not None]
     rsses = [b.maxrss_mib for b in ok if b.maxrss_mib is not None]
+    cpus = [b.cpu_s for b in ok if b.cpu_s is not None]
+    base_cpus = [b.cpu_s for b in base if b.ok and b.cpu_s is not None]
+    cpu = statistics.median(cpus) if cpus else None
+    base_cpu = statistics.median(base_cpus) if base_cpus else None
     reasons = sorted({b.env_reason for b in ok if b.env_reason})
     failed = len(group) - len(ok)
     note = "; ".join(reasons) + (f" ({failed} failed)" if failed else "")
     return (
         f"| {scenario} | {variant} | {_spread(walls, 2)} | {_ratio(wall, base_wall)} "
+        f"| {_spread(cpus, 2) if cpus else '–'} | {_ratio(cpu, base_cpu)} "
         f"| {_spread(rsses, 0)} | {_ratio(rss, base_rss)} "
         f"| {_read_cell(ok)} | {_count([b.written for b in ok])} "
         f"| {_count([b.pages for b in ok])} | {_count([b.warnings for b in ok])} "
@@ -395,12 +451,15 @@ def report(builds: list[Build], facts: dict[str, str], args: argparse.Namespace)
         "# Benchmark results",
         "",
         f"Generated by `benchmarks/run.py` ({'quick smoke run' if args.quick else 'full run'}): "
-        f"sizes {args.sizes}, {args.reps} repetition(s), seed {args.seed}.",
+        + ", ".join(f"{n} posts × {r} rep(s)" for n, r in args.reps_by_size.items())
+        + f", seed {args.seed}.",
         "",
         "Machine: " + ", ".join(f"{k} {v}" for k, v in facts.items()) + ".",
         "",
-        "Wall time and peak RSS (largest single process, -j workers included): median "
-        "(min–max) over repetitions; × is the ratio of the variant's median to plain's. "
+        "Wall time, CPU time (user + system of the build and its -j workers; less sensitive "
+        "than wall time to other work on the machine) and peak RSS (largest single process, "
+        "-j workers included): median (min–max) over repetitions; × is the ratio of the "
+        "variant's median to plain's. "
         "read = documents read (added + changed in Sphinx's 'updating environment' line, "
         "plus removed ones in brackets); written = documents written ('writing output' lines, "
         "-j 1 only); pages = HTML files (re)written, including generated pages; warn = "
@@ -412,14 +471,31 @@ def report(builds: list[Build], facts: dict[str, str], args: argparse.Namespace)
             "",
             f"## {n} posts",
             "",
-            "| scenario | variant | wall s | × plain | peak RSS MiB | × plain | read | written "
-            "| pages | warn | note |",
-            "|---|---|---|---|---|---|---|---|---|---|---|",
+            "| scenario | variant | wall s | × plain | CPU s | × plain | peak RSS MiB | × plain "
+            "| read | written | pages | warn | note |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for scenario in scenarios:
             base = groups.get((n, scenario, "plain"), [])
             for variant in variants:
                 lines.append(_row(scenario, variant, groups.get((n, scenario, variant), []), base))
+        generated = {
+            variant: _count([b.generated for b in groups.get((n, "full", variant), []) if b.ok])
+            for variant in variants
+            if variant != "plain"
+        }
+        loads = [b.load for b in builds if b.n == n and b.load is not None]
+        lines += [
+            "",
+            "Generated pages (HTML under `blog/` after a full build): "
+            + ", ".join(f"{variant} {count}" for variant, count in generated.items())
+            + (
+                f". Machine load (1-min average at the end of each build): median "
+                f"{statistics.median(loads):.1f}, max {max(loads):.1f}."
+                if loads
+                else "."
+            ),
+        ]
     if "full" in scenarios and "full-j2" in scenarios:
         lines += [
             "",
@@ -449,12 +525,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE / "_work")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per build")
+    parser.add_argument(
+        "--size-reps",
+        nargs="+",
+        default=[],
+        metavar="N=R",
+        help="repetitions for some sizes only, e.g. 1000=1 (the others get --reps)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.reps = [30], 1
+        args.sizes, args.reps, args.size_reps = [30], 1, []
+    try:
+        overrides = {int(k): int(v) for k, v in (item.split("=", 1) for item in args.size_reps)}
+    except ValueError:
+        parser.error("--size-reps takes N=R pairs such as 1000=1")
+    args.reps_by_size = {n: overrides.get(n, args.reps) for n in args.sizes}
     if "full" not in args.scenarios and INCREMENTAL & set(args.scenarios):
         parser.error("incremental scenarios need the 'full' scenario as their starting point")
     work: Path = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    global SNAPSHOT
+    SNAPSHOT, snapshot_hash = take_snapshot(work)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "sphinx_posts"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    ).stdout.strip()
+    started = time.perf_counter()
 
     problems = {v: variant_problem(v) for v in args.variants}
     posts_version = None
@@ -467,18 +566,31 @@ def main(argv: list[str] | None = None) -> int:
             ],
             capture_output=True,
             text=True,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={**os.environ, "PYTHONPATH": extension_path()},
             check=False,
         ).stdout.strip()
     for variant, problem in problems.items():
         if problem:
             print(f"!! variant {variant} will not be built: {problem}", file=sys.stderr)
 
+    facts = machine_facts(posts_version)
+    facts["sphinx-posts snapshot"] = snapshot_hash + (" (uncommitted changes)" if dirty else "")
     builds: list[Build] = []
+
+    def save() -> None:
+        raw = {
+            "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+            "machine": facts,
+            "elapsed_s": round(time.perf_counter() - started, 1),
+            "builds": [asdict(b) for b in builds],
+        }
+        (work / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+
     for n in args.sizes:
         posts = make_posts(n, args.seed)
         generate(work / "sites" / f"n{n}", n, args.seed, tuple(args.variants))
-        for rep in range(1, args.reps + 1):
+        reps = args.reps_by_size[n]
+        for rep in range(1, reps + 1):
             for scenario in [s for s in SCENARIOS if s in args.scenarios]:
                 for variant in args.variants:
                     if problems[variant]:
@@ -486,6 +598,7 @@ def main(argv: list[str] | None = None) -> int:
                     else:
                         build = run_one(work, n, rep, scenario, variant, posts, args.timeout)
                     builds.append(build)
+                    save()
                     status = (
                         f"{build.wall_s:7.2f} s {build.maxrss_mib:6.0f} MiB "
                         f"read {build.read} written {build.written} pages {build.pages}"
@@ -493,21 +606,16 @@ def main(argv: list[str] | None = None) -> int:
                         else f"FAILED: {build.error}"
                     )
                     print(
-                        f"[n={n} rep {rep}/{args.reps}] {scenario:9} {variant:5} {status}",
+                        f"[n={n} rep {rep}/{reps}] {scenario:9} {variant:5} {status} "
+                        f"(load {build.load or 0:.1f}, {time.perf_counter() - started:.0f} s)",
                         file=sys.stderr,
                         flush=True,
                     )
 
-    facts = machine_facts(posts_version)
     text = report(builds, facts, args)
     print(text)
     args.output.write_text(text, encoding="utf-8")
-    raw = {
-        "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
-        "machine": facts,
-        "builds": [asdict(b) for b in builds],
-    }
-    (work / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    save()
     # A failed plain or ablog build means the numbers are meaningless: say so in the exit code.
     broken = [b for b in builds if not b.ok and b.variant != "posts"]
     return 1 if broken else 0
