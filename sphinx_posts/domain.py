@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .lists import ListSpec
     from .model import Post
 
-DATA_VERSION = 4
+DATA_VERSION = 5
 
 
 class PostsDomain(Domain):
@@ -37,7 +37,7 @@ class PostsDomain(Domain):
     name = "posts"
     label = "Posts"
     data_version = DATA_VERSION
-    initial_data: ClassVar[dict[str, Any]] = {"posts": {}, "lists": {}, "shown": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"posts": {}, "lists": {}, "refs": {}, "shown": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -59,9 +59,18 @@ class PostsDomain(Domain):
     def add_list(self, docname: str, line: int | None, spec: ListSpec | str) -> None:
         self.lists.setdefault(docname, []).append((line, spec))
 
+    @property
+    def references(self) -> dict[str, list[tuple[str, str]]]:
+        """Docname -> the ``post`` and ``tag`` roles it uses, as (role, target)."""
+        return self.data["refs"]
+
+    def add_reference(self, docname: str, role: str, target: str) -> None:
+        self.references.setdefault(docname, []).append((role, target))
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.lists.pop(docname, None)
+        self.references.pop(docname, None)
         self.data["shown"].pop(docname, None)
         self._catalog = None
 
@@ -71,6 +80,8 @@ class PostsDomain(Domain):
                 self.posts[docname] = otherdata["posts"][docname]
             if docname in otherdata["lists"]:
                 self.lists[docname] = otherdata["lists"][docname]
+            if docname in otherdata["refs"]:
+                self.references[docname] = otherdata["refs"][docname]
         self._catalog = None
 
     def resolve_xref(

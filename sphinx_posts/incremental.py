@@ -12,9 +12,10 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .catalog import is_scheduled
-from .domain import get_domain
+from .domain import get_domain, post_docname
 from .lists import ListSpec, select
 from .navigation import navigation_inputs
+from .render import reading_minutes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .catalog import Catalog
+    from .domain import PostsDomain
     from .model import Post
 
 
-def _digest(value: Any) -> str:
+def digest(value: Any) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
 
 
@@ -40,9 +42,29 @@ def _terms_shown(catalog: Catalog, post: Post) -> list[tuple[str, str, bool]]:
     ]
 
 
-def list_inputs(catalog: Catalog, spec: Any, docname: str) -> Any:
+def entry_inputs(catalog: Catalog, config: Config, post: Post) -> tuple[Any, ...]:
+    """What a list shows of ``post`` (not its word count: only the minutes it rounds to)."""
+    return (
+        post.docname,
+        post.title,
+        post.date,
+        post.has_time,
+        post.description,
+        post.excerpt,
+        reading_minutes(post, config),
+        _terms_shown(catalog, post),
+        post.image,
+        post.draft,
+        is_scheduled(post, catalog.now),
+        post.languages,
+        post.locations,
+    )
+
+
+def list_inputs(catalog: Catalog, config: Config, spec: Any, docname: str) -> Any:
     if isinstance(spec, ListSpec):
-        return [(post, _terms_shown(catalog, post)) for post in select(catalog, spec, docname)]
+        posts = select(catalog, spec, docname)
+        return [entry_inputs(catalog, config, post) for post in posts]
     if spec == "tagcloud":
         return [(t.name, t.slug, len(t.posts)) for t in catalog.terms["tag"].values()]
     return [(year, [(p.date, p.docname) for p in posts]) for year, posts in catalog.years.items()]
@@ -59,11 +81,25 @@ def fingerprints(env: BuildEnvironment) -> dict[str, str]:
             _terms_shown(catalog, post),
             is_scheduled(post, catalog.now),
         )
-        found[docname] = _digest(inputs)
+        found[docname] = digest(inputs)
     for docname, specs in domain.lists.items():
-        shown = [list_inputs(catalog, spec, docname) for _, spec in specs]
-        found[docname] = _digest((found.get(docname), shown))
+        shown = [list_inputs(catalog, env.config, spec, docname) for _, spec in specs]
+        found[docname] = digest((found.get(docname), shown))
+    for docname, references in domain.references.items():
+        shown = [reference_inputs(domain, catalog, docname, *ref) for ref in references]
+        found[docname] = digest((found.get(docname), shown))
     return found
+
+
+def reference_inputs(
+    domain: PostsDomain, catalog: Catalog, docname: str, role: str, target: str
+) -> Any:
+    """What a ``post`` role shows (the post's title) or a ``tag`` role (its name and link)."""
+    if role == "post":
+        found = post_docname(domain, docname, target)
+        return found and domain.posts[found].title
+    term = catalog.term("tag", target)
+    return term and (term.name, term.slug, bool(term.posts))
 
 
 SIDEBAR_KEY = "posts sidebars"
@@ -108,7 +144,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     current = fingerprints(env)
     if uses_sidebars(env.config):
-        current[SIDEBAR_KEY] = _digest(sidebar_inputs(domain.catalog()))
+        current[SIDEBAR_KEY] = digest(sidebar_inputs(domain.catalog()))
     previous: dict[str, str] = domain.data.setdefault("shown", {})
     changed = {name for name, value in current.items() if previous.get(name) != value}
     domain.data["shown"] = current

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from sphinx.locale import get_translation
 
 from .domain import get_domain
+from .incremental import digest, sidebar_inputs, uses_sidebars
 from .lists import post_entry
-from .outputs import replace_outputs
+from .outputs import forget_record, read_record, remove, write_record
 from .report import PostsWarning, warn
 from .urls import (
     archive_page,
@@ -175,10 +176,40 @@ class BlogPages:
             yield from self.listing(year_page(config, year), str(year), posts, "year")
 
 
+def chrome_key(app: Sphinx) -> str:
+    """What every page shows around its body: configuration, templates, navigation and
+    (when the site uses them) the posts sidebars. When it changes, every page is rewritten."""
+    builder = app.builder
+    build_info = getattr(builder, "build_info", None)
+    env = app.env
+    navigation = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
+    in_navigation = set(env.toctree_includes).union(*env.toctree_includes.values())
+    titles = sorted((doc, env.titles[doc].astext()) for doc in in_navigation if doc in env.titles)
+    sidebars = sidebar_inputs(get_domain(env).catalog()) if uses_sidebars(app.config) else None
+    return digest(
+        (
+            getattr(build_info, "config_hash", ""),
+            getattr(build_info, "tags_hash", ""),
+            builder.templates.newest_template_mtime() if builder.templates else 0,
+            navigation,
+            titles,
+            sidebars,
+        )
+    )
+
+
 def collect_pages(app: Sphinx) -> Iterator[Page]:
+    """Yield the generated pages that are new or show something new since the last build.
+
+    A page whose body, title, links and surrounding chrome are all as last time, and whose
+    file is still there, is not rendered through the theme again.
+    """
     if not makes_blog_pages(app.builder):
         return
     written = app.env.found_docs
+    previous = read_record(app, "pages")["files"]
+    current: dict[str, str] = {}
+    chrome = chrome_key(app)
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
         if planned.pagename in written:
             warn(
@@ -189,7 +220,14 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
                 (planned.pagename, None),
             )
             continue
-        yield planned.render()
+        page = planned.render()
+        outfile = Path(app.builder.get_outfilename(planned.pagename))
+        relative = outfile.relative_to(app.outdir).as_posix()
+        current[relative] = digest((chrome, page))
+        if previous.get(relative) == current[relative] and outfile.is_file():
+            continue
+        yield page
+    write_record(app, "pages", current, set(previous) - set(current))
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
@@ -197,13 +235,14 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
 
     Without this, an incremental build keeps (say) page 3 of a tag that now has two pages.
     """
-    if exception is not None or not makes_blog_pages(app.builder):
+    if not makes_blog_pages(app.builder):
         return
-    plan = BlogPages(app, get_domain(app.env).catalog()).plan()
-    pages = {page.pagename for page in plan} - app.env.found_docs
-    outdir = app.outdir
-    written = [Path(app.builder.get_outfilename(name)).relative_to(outdir) for name in pages]
-    replace_outputs(app, "pages", [path.as_posix() for path in written])
+    if exception is not None:
+        forget_record(app, "pages")
+        return
+    record = read_record(app, "pages")
+    remove(app, record["stale"])
+    write_record(app, "pages", record["files"], [])
 
 
 def setup_pages(app: Sphinx) -> None:

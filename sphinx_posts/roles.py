@@ -1,7 +1,9 @@
 """Roles: ``{post}`path/to/post``` links a post by its title, ``{tag}`Name``` its tag page.
 
 Both are cross-references resolved by the posts domain's ``resolve_xref``, so they work from
-any page and warn (``posts.reference``) when the post or tag does not exist.
+any page and warn (``posts.reference``) when the post or tag does not exist. Each use is
+recorded in the domain, so the page is rewritten when the post's title or the tag's page
+changes.
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.roles import XRefRole
+
+from .domain import get_domain
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -26,7 +31,14 @@ class PostsRole(XRefRole):
     def run(self) -> tuple[list[Node], list[system_message]]:
         self.refdomain, self.reftype = "posts", self.posts_reftype
         self.classes = ["xref", "posts", f"posts-{self.reftype}"]
-        return self.create_non_xref_node() if self.disabled else self.create_xref_node()
+        if self.disabled:
+            return self.create_non_xref_node()
+        result, messages = self.create_xref_node()
+        domain = get_domain(self.env)
+        for node in result:
+            if isinstance(node, addnodes.pending_xref):
+                domain.add_reference(self.env.docname, self.reftype, node["reftarget"])
+        return result, messages
 
 
 def setup_roles(app: Sphinx) -> None:
