@@ -16,6 +16,8 @@ from .config import site_timezone
 from .model import term_key, unique_slugs
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from sphinx.config import Config
 
     from .model import Post
@@ -47,6 +49,12 @@ class Catalog:
     years: dict[int, list[Post]]
     now: datetime
     """The build time that decided which posts are scheduled."""
+
+    timezone: tzinfo
+    """``posts_timezone``: the zone in which a post's date falls in a year."""
+
+    def year_of(self, post: Post) -> int | None:
+        return post.date.astimezone(self.timezone).year if post.date else None
 
     def term(self, kind: str, name: str) -> Term | None:
         return self.terms[kind].get(term_key(name))
@@ -99,9 +107,11 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
             for name in post_terms(post, kind):
                 found[term_key(name)].posts.append(post)
         terms[kind] = dict(sorted(found.items(), key=lambda item: item[1].slug))
-    timezone = site_timezone(config)
+    newest_first = list(reversed(listed))
+    catalog = Catalog(newest_first, terms, {}, now, site_timezone(config))
     years: dict[int, list[Post]] = defaultdict(list)
-    for post in reversed(listed):
+    for post in newest_first:
         if post.date is not None:
-            years[post.date.astimezone(timezone).year].append(post)
-    return Catalog(list(reversed(listed)), terms, dict(sorted(years.items(), reverse=True)), now)
+            years[catalog.year_of(post)].append(post)
+    catalog.years = dict(sorted(years.items(), reverse=True))
+    return catalog

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
 from .config import site_timezone
@@ -84,8 +85,37 @@ TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
 
 
+RAW_FIELDS = "posts_raw_fields"
+"""Document attribute holding the frontmatter's values as written (see RawFrontmatter)."""
+
+
+class RawFrontmatter(SphinxTransform):
+    """Keep each frontmatter value as written, before docutils makes ``author``, ``date``...
+    bibliographic nodes: myst-parser renders those as Markdown, which eats the backslashes and
+    quotes of a JSON list (``authors: ["O'Brien \\"Bob\\""]``). myst keeps the raw value as
+    the field's ``source``; an rST field list's ``source`` is its file, and is not used."""
+
+    default_priority = 330  # before DocInfo (340)
+
+    def apply(self, **kwargs: Any) -> None:
+        document_source = self.document.get("source")
+        for node in self.document.children:
+            if isinstance(node, nodes.field_list):
+                self.document[RAW_FIELDS] = {
+                    field[0].astext(): field.source
+                    for field in node.children
+                    if isinstance(field, nodes.field)
+                    and isinstance(field.source, str)
+                    and field.source != document_source
+                }
+                return
+            if not isinstance(node, nodes.PreBibliographic):
+                return
+
+
 def docinfo_fields(document: nodes.document) -> dict[str, Any]:
-    """The frontmatter fields as text (``authors``: a list), as docutils' docinfo holds them."""
+    """The frontmatter fields as text (``authors``: a list), as docutils' docinfo holds them,
+    with the values as written where myst-parser kept them."""
     fields: dict[str, Any] = {}
     for info in document.findall(nodes.docinfo):
         for node in info.children:
@@ -96,6 +126,12 @@ def docinfo_fields(document: nodes.document) -> dict[str, Any]:
             elif isinstance(node, nodes.TextElement):
                 fields[node.tagname] = node.astext()
         break
+    raw = document.attributes.pop(RAW_FIELDS, {})
+    names = {nodes.fully_normalize_name(name): name for name in raw}
+    for key in list(fields):
+        written = names.get(nodes.fully_normalize_name(key))
+        if written is not None:
+            fields[key] = raw[written]
     return fields
 
 

@@ -139,7 +139,7 @@ def select(catalog: Catalog, spec: ListSpec, current: str) -> list[Post]:
             for kind, keys in wanted.items()
         ):
             continue
-        if spec.years and (post.date is None or str(post.date.year) not in spec.years):
+        if spec.years and (post.date is None or str(catalog.year_of(post)) not in spec.years):
             continue
         if spec.languages and not set(spec.languages) & set(post.languages):
             continue

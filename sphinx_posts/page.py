@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from .domain import get_domain
-from .frontmatter import FieldReader, docinfo_fields, is_post, read_post
+from .frontmatter import FieldReader, RawFrontmatter, docinfo_fields, is_post, read_post
 from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
@@ -210,5 +210,6 @@ def setup_page(app: Sphinx) -> None:
     app.add_node(post_meta)
     for node in (byline, post_footer):
         add_placeholder(app, node)
+    app.add_transform(RawFrontmatter)
     app.add_transform(PostPage)
     app.connect("doctree-read", mark_orphan, priority=600)

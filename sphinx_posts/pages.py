@@ -206,12 +206,14 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     """
     if not makes_blog_pages(app.builder):
         return
-    written = app.env.found_docs
+    builder = app.builder
+    documents = {str(builder.get_outfilename(docname)) for docname in app.env.found_docs}
     previous = read_record(app, "pages")["files"]
     current: dict[str, str] = {}
     chrome = chrome_key(app)
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
-        if planned.pagename in written:
+        outfile = Path(builder.get_outfilename(planned.pagename))
+        if planned.pagename in app.env.found_docs or str(outfile) in documents:
             warn(
                 PostsWarning.COLLISION,
                 f"the blog would generate the page {planned.pagename!r}, but the site has a "
@@ -221,7 +223,6 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
             )
             continue
         page = planned.render()
-        outfile = Path(app.builder.get_outfilename(planned.pagename))
         relative = outfile.relative_to(app.outdir).as_posix()
         current[relative] = digest((chrome, page))
         if previous.get(relative) == current[relative] and outfile.is_file():

@@ -78,8 +78,8 @@ def page(app: SphinxTestApp, pagename: str) -> BeautifulSoup:
 
 def output_file(app: SphinxTestApp, pagename: str) -> Path:
     if app.builder.name == "dirhtml":
-        if pagename == "index":
-            return app.outdir / "index.html"
+        if pagename == "index" or pagename.endswith("/index"):  # dirhtml keeps these as is
+            return app.outdir / f"{pagename}.html"
         return app.outdir / pagename / "index.html"
     return app.outdir / f"{pagename}.html"
 
