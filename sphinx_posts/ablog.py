@@ -17,7 +17,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import BY_NAME, site_timezone
 from .model import parse_date
-from .render import show_date
+from .page import timestamp
+from .render import machine_date, show_date
 from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
@@ -103,19 +104,22 @@ class UpdateDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         text = self.arguments[0]
         note = nodes.admonition(classes=["note", "update", "posts-update"])
+        before, _marker, after = str(_("Updated on %s")).partition("%s")
         try:
-            when, _has_time = parse_date(text, site_timezone(self.config))
-            shown = show_date(when, self.config)
+            when, has_time = parse_date(text, site_timezone(self.config))
             note["posts_updated"] = when.isoformat()
+            shown: nodes.Node = timestamp(
+                "", show_date(when, self.config), datetime=machine_date(when, has_time, self.config)
+            )
         except ValueError:
             warn(
                 PostsWarning.DATE,
                 f"update: {text!r}: expected a date such as 2025-03-20",
                 (self.env.docname, self.lineno),
             )
-            shown = text
+            shown = nodes.Text(text)
         self.set_source_info(note)
-        note += nodes.title("", _("Updated on %s") % shown)
+        note += nodes.title("", before, shown, nodes.Text(after))
         self.state.nested_parse(self.content, self.content_offset, note)
         return [note]
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from markupsafe import Markup, escape
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
@@ -253,8 +254,11 @@ def post_entry(
     }
 
 
-def ablog_line(entry: dict[str, Any], template: str) -> str:
-    """ABlog's ``:format:`` strings: ``{date}``, ``{title}``, ``{author}``, ``{tags}`` ..."""
+def ablog_line(entry: dict[str, Any], template: str, html: bool = False) -> str:
+    """ABlog's ``:format:`` strings: ``{date}``, ``{title}``, ``{author}``, ``{tags}`` ...
+
+    With ``html``, every value is escaped and the date is a ``<time>`` element.
+    """
     values = {
         "date": entry["date"],
         "title": entry["title"],
@@ -264,10 +268,15 @@ def ablog_line(entry: dict[str, Any], template: str) -> str:
         "location": ", ".join(entry["post"].locations),
         "language": ", ".join(entry["post"].languages),
     }
+    if html:
+        values = {key: escape(value) for key, value in values.items()}
+        values["date"] = Markup('<time datetime="{}">{}</time>').format(
+            entry["date_iso"], entry["date"]
+        )
     try:
-        return template.format_map(values)
+        return escape(template).format_map(values) if html else template.format_map(values)
     except (KeyError, IndexError, ValueError):
-        return f"{entry['date']} - {entry['title']}"
+        return ablog_line(entry, "{date} - {title}", html)
 
 
 def render_list(
@@ -278,6 +287,7 @@ def render_list(
     template_format = "{" in spec.format
     for entry in entries:
         entry["line"] = ablog_line(entry, spec.format) if template_format else ""
+        entry["line_html"] = ablog_line(entry, spec.format, True) if template_format else ""
     if app.builder.format == "html":
         style = "template" if template_format else spec.format
         context = {

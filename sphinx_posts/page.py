@@ -30,6 +30,26 @@ class byline(nodes.General, nodes.Element):
     """Where the byline goes; filled from the domain at write time (see render.py)."""
 
 
+class timestamp(nodes.Inline, nodes.TextElement):
+    """A date in running text: ``<time datetime=...>`` in HTML, plain text elsewhere."""
+
+
+def visit_timestamp_html(translator: Any, node: timestamp) -> None:
+    translator.body.append(translator.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def depart_timestamp_html(translator: Any, node: timestamp) -> None:
+    translator.body.append("</time>")
+
+
+def visit_timestamp_other(translator: Any, node: timestamp) -> None:
+    translator.visit_inline(node)
+
+
+def depart_timestamp_other(translator: Any, node: timestamp) -> None:
+    translator.depart_inline(node)
+
+
 class post_footer(nodes.General, nodes.Element):
     """Where previous/next and related posts go; filled at write time (navigation.py)."""
 
@@ -210,6 +230,9 @@ def setup_page(app: Sphinx) -> None:
     app.add_node(post_meta)
     for node in (byline, post_footer):
         add_placeholder(app, node)
+    other = (visit_timestamp_other, depart_timestamp_other)
+    html = (visit_timestamp_html, depart_timestamp_html)
+    app.add_node(timestamp, html=html, latex=other, text=other, man=other, texinfo=other)
     app.add_transform(RawFrontmatter)
     app.add_transform(PostPage)
     app.connect("doctree-read", mark_orphan, priority=600)

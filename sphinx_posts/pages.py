@@ -71,7 +71,13 @@ class BlogPages:
 
     def page(self, pagename: str, title: str, body: str, **extra: Any) -> Page:
         # the theme treats ``title`` as HTML (a document's title is), so escape ours
-        context = {"title": escape(title), "body": body, "display_toc": False, **extra}
+        context = {
+            "title": escape(title),
+            "pagetitle": escape(title),  # sphinx-book-theme's print header reads this
+            "body": body,
+            "display_toc": False,
+            **extra,
+        }
         return pagename, context, "page.html"
 
     def listing(
