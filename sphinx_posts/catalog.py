@@ -52,6 +52,11 @@ class Catalog:
 
     timezone: tzinfo
     """``posts_timezone``: the zone in which a post's date falls in a year."""
+    rank: dict[str, int] = field(default_factory=dict)
+    """Docname -> position in ``posts`` (0: the newest listed post)."""
+
+    def __post_init__(self) -> None:
+        self.rank = {post.docname: index for index, post in enumerate(self.posts)}
 
     def year_of(self, post: Post) -> int | None:
         return post.date.astimezone(self.timezone).year if post.date else None

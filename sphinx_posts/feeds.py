@@ -24,7 +24,8 @@ from .authors import resolve_author
 from .catalog import show_drafts
 from .domain import get_domain
 from .images import image_exists, image_page, is_external, source_path
-from .outputs import replace_outputs
+from .incremental import digest
+from .outputs import read_record, remove, write_record
 from .report import PostsWarning, warn
 from .urls import makes_blog_pages, term_page
 
@@ -109,7 +110,9 @@ class FeedWriter:
         self.catalog = catalog
         self.base = base
         self.bodies: dict[str, str] = {}
-        self.written: list[str] = []
+        self.previous: dict[str, str] = read_record(app, "feeds")["files"]
+        self.written: dict[str, str] = {}
+        self.settings = getattr(getattr(app.builder, "build_info", None), "config_hash", "")
 
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
@@ -166,8 +169,32 @@ class FeedWriter:
                 page = term_page(self.config, kind, term.slug)
                 self.write(page, f"{site}: {term.name}", self.url(page), chosen)
 
+    def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
+        """Everything a feed shows, without rendering it: settings, posts, bodies' files."""
+
+        def body_stamp(post: Post) -> tuple[int, int]:
+            try:
+                stat = content_file(self.app, post.docname).stat()
+            except OSError:
+                return (0, 0)
+            return (stat.st_mtime_ns, stat.st_size)
+
+        shown = [
+            (post, [self.catalog.term("tag", tag).name for tag in post.tags], body_stamp(post))
+            for post in posts
+        ]
+        return digest((self.settings, self.base, folder, title, home, shown))
+
     def write(self, folder: str, title: str, home: str, posts: list[Post]) -> None:
-        entries = [self.entry_data(post) for post in posts[: self.config.posts_feed_length]]
+        posts = posts[: self.config.posts_feed_length]
+        key = self.inputs_key(folder, title, home, posts)
+        paths = [posix_join(folder, name) for name in FORMATS.values()]
+        self.written.update(dict.fromkeys(paths, key))
+        if all(self.previous.get(path) == key for path in paths) and all(
+            (self.app.outdir / path).is_file() for path in paths
+        ):
+            return  # unchanged since the last build
+        entries = [self.entry_data(post) for post in posts]
         updated = max((entry["updated"] for entry in entries), default=EPOCH)
         language = self.config.language or "en"
         feed_urls = {name: urljoin(self.base, posix_join(folder, f)) for name, f in FORMATS.items()}
@@ -183,7 +210,6 @@ class FeedWriter:
         (outdir / FORMATS["json"]).write_text(
             json.dumps(json_feed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        self.written += [posix_join(folder, name) for name in FORMATS.values()]
 
     def feedgen(
         self,
@@ -275,7 +301,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     writer = FeedWriter(app, get_domain(app.env).catalog(), base)
     if base and app.config.posts_feed_length > 0:
         writer.write_all()
-    replace_outputs(app, "feeds", writer.written)
+    remove(app, set(writer.previous) - set(writer.written))
+    write_record(app, "feeds", writer.written, [])
 
 
 def setup_feeds(app: Sphinx) -> None:

@@ -6,6 +6,7 @@ post's navigation. The series box sits under the byline; the rest closes the pos
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .domain import get_domain
@@ -24,27 +25,28 @@ if TYPE_CHECKING:
 def neighbours(catalog: Catalog, post: Post) -> tuple[Post | None, Post | None]:
     """(older, newer) than ``post`` among listed posts."""
     order = catalog.posts  # newest first
-    for index, candidate in enumerate(order):
-        if candidate.docname == post.docname:
-            older = order[index + 1] if index + 1 < len(order) else None
-            newer = order[index - 1] if index > 0 else None
-            return older, newer
-    return None, None
+    index = catalog.rank.get(post.docname)
+    if index is None:
+        return None, None
+    older = order[index + 1] if index + 1 < len(order) else None
+    newer = order[index - 1] if index > 0 else None
+    return older, newer
 
 
 def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
-    """Up to ``count`` listed posts sharing most tags with ``post``, newer first on ties."""
+    """Up to ``count`` listed posts sharing most tags with ``post``, newer first on ties.
+
+    Candidates come from the posts of ``post``'s own tags, so this is cheap for every post.
+    """
     if count <= 0 or not post.tags:
         return []
-    mine = {term_key(tag) for tag in post.tags}
-    scored = []
-    for rank, other in enumerate(catalog.posts):
-        if other.docname == post.docname:
-            continue
-        shared = len(mine & {term_key(tag) for tag in other.tags})
-        if shared:
-            scored.append((-shared, rank, other))
-    return [other for _, _, other in sorted(scored, key=lambda item: item[:2])[:count]]
+    shared: Counter[str] = Counter()
+    for key in {term_key(tag) for tag in post.tags}:
+        term = catalog.terms["tag"].get(key)
+        shared.update(other.docname for other in (term.posts if term else ()))
+    shared.pop(post.docname, None)
+    best = sorted(shared, key=lambda docname: (-shared[docname], catalog.rank[docname]))
+    return [catalog.posts[catalog.rank[docname]] for docname in best[:count]]
 
 
 def series_parts(catalog: Catalog, post: Post) -> list[Post]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.locale import get_translation
 
 from .domain import get_domain
-from .incremental import digest, sidebar_inputs, uses_sidebars
+from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
 from .lists import post_entry
 from .outputs import forget_record, read_record, remove, write_record
 from .report import PostsWarning, warn
@@ -48,10 +48,12 @@ Page = tuple[str, dict[str, Any], str]
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """A generated page's name, and how to render it (only done when it is written)."""
+    """A generated page's name, how to render it (only done when it is written), and what
+    it shows (to tell, without rendering, whether it changed since the last build)."""
 
     pagename: str
     render: Callable[[], Page]
+    inputs: Any
 
 
 class BlogPages:
@@ -94,8 +96,11 @@ class BlogPages:
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
         for number, pagename in enumerate(names, start=1):
             chunk = posts[(number - 1) * size : number * size]
+            shown = [entry_inputs(self.catalog, self.config, post) for post in chunk]
             yield PlannedPage(
-                pagename, partial(self.listing_page, names, number, chunk, title, kind, feed)
+                pagename,
+                partial(self.listing_page, names, number, chunk, title, kind, feed),
+                (names, number, title, kind, feed, shown),
             )
 
     def listing_page(
@@ -170,14 +175,19 @@ class BlogPages:
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
                 continue
-            yield PlannedPage(terms_page(config, kind), partial(self.term_index, kind))
+            counts = [(term.name, term.slug, len(term.posts)) for term in terms]
+            yield PlannedPage(terms_page(config, kind), partial(self.term_index, kind), counts)
             for term in terms:
                 base = term_page(config, kind, term.slug)
                 title = _(TERM_TITLES[kind]) % term.name
                 feed = {"folder": base, "title": f"{config.project}: {term.name}"}
                 has_feed = kind in config.posts_feed_terms
                 yield from self.listing(base, title, term.posts, kind, feed if has_feed else None)
-        yield PlannedPage(archive_page(config), self.archive)
+        archive = [
+            (year, [entry_inputs(self.catalog, config, post) for post in posts])
+            for year, posts in self.catalog.years.items()
+        ]
+        yield PlannedPage(archive_page(config), self.archive, archive)
         for year, posts in self.catalog.years.items():
             yield from self.listing(year_page(config, year), str(year), posts, "year")
 
@@ -228,12 +238,11 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
                 (planned.pagename, None),
             )
             continue
-        page = planned.render()
         relative = outfile.relative_to(app.outdir).as_posix()
-        current[relative] = digest((chrome, page))
+        current[relative] = digest((chrome, planned.pagename, planned.inputs))
         if previous.get(relative) == current[relative] and outfile.is_file():
             continue
-        yield page
+        yield planned.render()
     write_record(app, "pages", current, set(previous) - set(current))
 
 
