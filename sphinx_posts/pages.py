@@ -89,9 +89,10 @@ class BlogPages:
         posts: list[Post],
         kind: str = "",
         feed: dict[str, str] | None = None,
+        paginate: bool = True,
     ) -> Iterator[PlannedPage]:
-        """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each."""
-        size = self.config.posts_per_page
+        """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each (or one page)."""
+        size = self.config.posts_per_page if paginate else max(1, len(posts))
         count = max(1, -(-len(posts) // size))
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
         for number, pagename in enumerate(names, start=1):
@@ -189,7 +190,8 @@ class BlogPages:
         ]
         yield PlannedPage(archive_page(config), self.archive, archive)
         for year, posts in self.catalog.years.items():
-            yield from self.listing(year_page(config, year), str(year), posts, "year")
+            # like ABlog's, a year is one page: a year's posts are read as one list
+            yield from self.listing(year_page(config, year), str(year), posts, "year", None, False)
 
 
 def chrome_key(app: Sphinx) -> str:
