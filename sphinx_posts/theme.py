@@ -118,13 +118,12 @@ def json_ld(app: Sphinx, post: Post, url: str, image: str, description: str) -> 
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if app.builder.format != "html":
-        return
+    if not makes_blog_pages(app.builder):
+        return  # singlehtml and epub: one book, no blog pages, no per-post metadata
     domain = get_domain(app.env)
     base = base_url(app)
     added: list[str] = []
-    blog_pages = makes_blog_pages(app.builder)
-    if base and blog_pages and app.config.posts_feed_length > 0:
+    if base and app.config.posts_feed_length > 0:
         title = f"{app.config.project}: {app.config.posts_title}"
         added += feed_links(app, context["pathto"], app.config.posts_path, title)
         if feed := context.get("posts_feed"):
