@@ -7,6 +7,7 @@ overridable template under ``posts/``. A page the writer wrote at the same name 
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -192,6 +193,35 @@ class BlogPages:
         for year, posts in self.catalog.years.items():
             # like ABlog's, a year is one page: a year's posts are read as one list
             yield from self.listing(year_page(config, year), str(year), posts, "year", None, False)
+        for post in self.catalog.posts:
+            for old in post.redirect:
+                pagename = redirect_page(old)
+                if pagename is None:
+                    warn(
+                        PostsWarning.FRONTMATTER,
+                        f"redirect: {old!r}: expected an address inside the site; ignored",
+                        (post.docname, None),
+                    )
+                    continue
+                target = (post.docname, post.title)
+                yield PlannedPage(pagename, partial(self.redirect, pagename, post), target)
+
+    def redirect(self, pagename: str, post: Post) -> Page:
+        """ABlog's ``:redirect:``: the post's old address forwards readers to the post."""
+        url = link(self.builder, pagename, post.docname)
+        context = {"title": escape(post.title), "post_url": url, "post_title": post.title}
+        return pagename, context, "posts/redirect.html"
+
+
+def redirect_page(old: str) -> str | None:
+    """An old address as a page name (``/2013/old-post.html`` -> ``2013/old-post``), or
+    ``None`` for one that would lead outside the output folder."""
+    name = posixpath.normpath("/" + old.strip().replace("\\", "/")).strip("/")
+    for suffix in (".html", "/index"):
+        name = name.removesuffix(suffix)
+    if not name or ":" in name:
+        return None
+    return name
 
 
 def chrome_key(app: Sphinx) -> str:
