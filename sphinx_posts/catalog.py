@@ -55,8 +55,17 @@ class Catalog:
     rank: dict[str, int] = field(default_factory=dict)
     """Docname -> position in ``posts`` (0: the newest listed post)."""
 
+    shown_dates: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(docname, date format) -> the date as shown, filled as lists are rendered."""
+    tagged: dict[str, list[str]] = field(default_factory=dict)
+    """Tag key -> docnames of its listed posts (for counting shared tags quickly)."""
+
     def __post_init__(self) -> None:
         self.rank = {post.docname: index for index, post in enumerate(self.posts)}
+        self.tagged = {
+            key: [post.docname for post in term.posts]
+            for key, term in self.terms.get("tag", {}).items()
+        }
 
     def year_of(self, post: Post) -> int | None:
         return post.date.astimezone(self.timezone).year if post.date else None

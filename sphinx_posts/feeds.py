@@ -93,11 +93,9 @@ def capture_body(
     """Keep a post's rendered body for the feeds (a file, so parallel writers can do it)."""
     if doctree is None or pagename not in get_domain(app.env).posts or "body" not in context:
         return
-    body = FIRST_TITLE.sub("", CHROME.sub("", context["body"]), count=1)
-    body = HEADERLINK.sub("", body)
     target = content_file(app, pagename)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(body, encoding="utf-8")
+    target.write_text(context["body"], encoding="utf-8")  # cleaned only if a feed uses it
 
 
 class FeedWriter:
@@ -123,6 +121,7 @@ class FeedWriter:
                 html = content_file(self.app, post.docname).read_text(encoding="utf-8")
             except OSError:
                 html = ""
+            html = HEADERLINK.sub("", FIRST_TITLE.sub("", CHROME.sub("", html), count=1))
             self.bodies[post.docname] = clean(absolute(html, self.url(post.docname)))
         return self.bodies[post.docname]
 
@@ -161,9 +160,10 @@ class FeedWriter:
         self.write(
             self.config.posts_path, f"{site}: {title}", self.url(self.config.posts_path), posts
         )
+        in_feeds = {post.docname for post in posts}
         for kind in self.config.posts_feed_terms:
             for term in self.catalog.terms[kind].values():
-                chosen = [post for post in term.posts if post in posts]
+                chosen = [post for post in term.posts if post.docname in in_feeds]
                 if not chosen:
                     continue
                 page = term_page(self.config, kind, term.slug)

@@ -235,11 +235,14 @@ def post_entry(
     def shown(kind: str, name: str) -> dict[str, str]:
         return term_link(builder, page, catalog.term(kind, name), name)
 
+    dates = catalog.shown_dates  # a post is in many lists: format its date once
+    if post.date and (post.docname, date_format) not in dates:
+        dates[post.docname, date_format] = show_date(post.date, config, date_format)
     return {
         "docname": post.docname,
         "url": link(builder, page, post.docname),
         "title": post.title,
-        "date": show_date(post.date, config, date_format) if post.date else "",
+        "date": dates[post.docname, date_format] if post.date else "",
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
         "summary": post.description or post.excerpt,
         "description": post.description,

@@ -42,8 +42,7 @@ def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
         return []
     shared: Counter[str] = Counter()
     for key in {term_key(tag) for tag in post.tags}:
-        term = catalog.terms["tag"].get(key)
-        shared.update(other.docname for other in (term.posts if term else ()))
+        shared.update(catalog.tagged.get(key, ()))
     shared.pop(post.docname, None)
     best = sorted(shared, key=lambda docname: (-shared[docname], catalog.rank[docname]))
     return [catalog.posts[catalog.rank[docname]] for docname in best[:count]]
