@@ -131,6 +131,13 @@ class Site:
         self.put(replace(self.live[first[2]], series="Deep dive"))
         self.put(replace(self.live[first[3]], series="Deep dive"))
         self.put(replace(self.live[first[4]], draft=True))
+        # a page that names posts and tags through the roles (they follow retitles and deletes)
+        (srcdir / "refs.md").write_text(
+            "---\norphan: true\n---\n# References\n\n"
+            f"Read {{post}}`posts/{first[5]}`, {{post}}`/posts/{first[6]}` and the posts tagged "
+            "{tag}`Python` or {tag}`machine learning`.\n",
+            encoding="utf-8",
+        )
 
     def path(self, stem: str) -> Path:
         return self.srcdir / "posts" / f"{stem}.md"
@@ -345,6 +352,10 @@ def test_incremental_build_equals_clean_build(make_app, rootdir, tmp_path, seed)
             f"step {number}: not an incremental build: {env_line and env_line[0]}"
         )
         clean = run(make_app, site.srcdir, tmp_path / f"clean-{number}", freshenv=True)
+        # the feeds are part of the comparison: make sure there are some to compare
+        assert all((clean.outdir / "blog" / name).is_file() for name in FEEDS)
+        assert list((clean.outdir / "blog" / "tag").glob("*/atom.xml"))
+        assert "posts-post" in (clean.outdir / "refs.html").read_text(encoding="utf-8")
         problems = compare_trees(tree(app.outdir), tree(clean.outdir), site.deleted)
         new = [problem for problem in problems if problem.split("\n")[0] not in seen]
         seen.update(problem.split("\n")[0] for problem in problems)
@@ -616,8 +627,8 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
     with (app.doctreedir / "environment.pickle").open("rb") as handle:
         env = pickle.load(handle)
     data = env.domaindata["posts"]
-    allowed = {"version", "posts", "lists", "shown"}
-    assert set(data) <= allowed | {"outputs", "sidebars"}, set(data)
+    # records, list specs, (role, target) references and fingerprints: nothing else
+    assert set(data) <= {"version", "posts", "lists", "refs", "shown"}, set(data)
     assert set(data["posts"]) == {f"posts/{stem}" for stem in site.live}
     assert all(type(post) is Post for post in data["posts"].values())
     for docname, specs in data["lists"].items():
@@ -625,6 +636,9 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
         for line, spec in specs:
             assert line is None or isinstance(line, int)
             assert isinstance(spec, ListSpec) or spec in ("tagcloud", "archives"), spec
+    for docname, references in data.get("refs", {}).items():
+        assert docname in env.found_docs
+        assert all(isinstance(role, str) and isinstance(target, str) for role, target in references)
     for key, value in data.get("shown", {}).items():
         assert isinstance(value, str) and len(value) <= 64, (key, value)
     for path, leaf in _walk(data):
