@@ -455,6 +455,38 @@ def test_post_and_tag_roles_follow_the_post_and_the_tag(make_app, rootdir, tmp_p
     assert not problems, "\n".join(problems)
 
 
+def test_search_index_holds_no_navigation_chrome(make_app, rootdir, tmp_path):
+    """A post's search entry is its own text: not its neighbours' and related posts' titles
+    (the navigation under it), nor the byline's words ("min read").
+
+    Sphinx indexes the text of every ``raw`` HTML node, so a byline or footer inserted as
+    ``nodes.raw`` makes a search for one post's title return the pages of its neighbours,
+    and costs indexing time (about 0.6 s of a 1000-post build).
+    """
+    posts = {
+        "a": _post("Quokka sightings", "2024-01-01", ["Animals"]),
+        "b": _post("Second post", "2024-01-02", ["Animals"]),
+        "c": _post("Third post", "2024-01-03", ["Animals"]),
+    }
+    srcdir = _small_site(rootdir, tmp_path / "src", posts)
+    app = run(make_app, srcdir, tmp_path / "build")
+    match = SET_INDEX.match((app.outdir / "searchindex.js").read_bytes().strip())
+    assert match
+    index = json.loads(match[1])
+    docnames = index["docnames"]
+
+    def posts_with(word: str) -> set[str]:
+        """Posts found for ``word`` (title words are in ``titleterms``, others in ``terms``)."""
+        found: set[int] = set()
+        for key in ("terms", "titleterms"):
+            docs = index[key].get(word, [])
+            found.update(docs if isinstance(docs, list) else [docs])
+        return {docnames[i] for i in found if docnames[i].startswith("posts/")}
+
+    assert posts_with("quokka") == {"posts/a"}
+    assert posts_with("min") == set()  # "1 min read"
+
+
 # ------------------------------------------------------------------------------ (b) parallel
 
 
