@@ -211,9 +211,11 @@ def check_output(variant: str, out: Path, posts: list[Post], full: bool) -> None
 
 
 def generated_pages(out: Path) -> int:
-    """HTML pages under ``blog/``: what the blog extension generated (no post lives there)."""
+    """``blog.html`` and the HTML pages under ``blog/``: what the blog extension generated
+    (no post lives there)."""
     blog = out / "blog"
-    return sum(1 for _ in blog.rglob("*.html")) if blog.is_dir() else 0
+    found = sum(1 for _ in blog.rglob("*.html")) if blog.is_dir() else 0
+    return found + (out / "blog.html").is_file()
 
 
 def parse_log(build: Build, output: str, jobs: int) -> None:
@@ -487,7 +489,7 @@ def report(builds: list[Build], facts: dict[str, str], args: argparse.Namespace)
         loads = [b.load for b in builds if b.n == n and b.load is not None]
         lines += [
             "",
-            "Generated pages (HTML under `blog/` after a full build): "
+            "Generated pages (`blog.html` and HTML under `blog/` after a full build): "
             + ", ".join(f"{variant} {count}" for variant, count in generated.items())
             + (
                 f". Machine load (1-min average at the end of each build): median "
