@@ -210,9 +210,19 @@ def mark_orphan(app: Sphinx, document: nodes.document) -> None:
         app.env.metadata[docname]["orphan"] = True
 
 
-def chrome(html: str) -> nodes.raw:
+class chrome_html(nodes.General, nodes.Element):
+    """Rendered page furniture (byline, series box, related posts...). Unlike ``raw``, it has
+    no text for Sphinx's search index, so a post is not found by its neighbours' titles."""
+
+
+def visit_chrome_html(translator: Any, node: chrome_html) -> None:
+    translator.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def chrome(html: str) -> chrome_html:
     """Page furniture around a post's body; marked so feeds can leave it out."""
-    return nodes.raw("", f"<!-- posts:chrome -->{html}<!-- /posts:chrome -->", format="html")
+    return chrome_html(html=f"<!-- posts:chrome -->{html}<!-- /posts:chrome -->")
 
 
 def skip_node(translator: object, node: nodes.Node) -> None:
@@ -230,6 +240,15 @@ def setup_page(app: Sphinx) -> None:
     app.add_node(post_meta)
     for node in (byline, post_footer):
         add_placeholder(app, node)
+    skip = (skip_node, None)
+    app.add_node(
+        chrome_html,
+        html=(visit_chrome_html, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
     other = (visit_timestamp_other, depart_timestamp_other)
     html = (visit_timestamp_html, depart_timestamp_html)
     app.add_node(timestamp, html=html, latex=other, text=other, man=other, texinfo=other)
