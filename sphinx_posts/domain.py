@@ -19,6 +19,7 @@ from .urls import term_link
 
 if TYPE_CHECKING:
     from collections.abc import Set
+    from datetime import datetime
 
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
@@ -42,6 +43,31 @@ class PostsDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._catalog: Catalog | None = None
+        self._read_something = False  # this build read or removed a document
+        self._unchanged: bool | None = None
+
+    def _changed(self) -> None:
+        self._catalog = None
+        self._read_something = True
+        self._unchanged = None
+
+    def unchanged_since_last_build(self, now: datetime) -> bool:
+        """Nothing was read or removed, and no scheduled post has come due since the last
+        build that looked at the posts: every list, page and feed is as it was.
+
+        Decided once per build (the first caller then records this build's time)."""
+        if self._unchanged is None:
+            last = self.data.get("built_at")
+            moment = now.timestamp()
+            self._unchanged = (
+                not self._read_something
+                and last is not None
+                and not any(
+                    post.date and last < post.date.timestamp() <= moment
+                    for post in self.posts.values()
+                )
+            )
+        return self._unchanged
 
     @property
     def posts(self) -> dict[str, Post]:
@@ -49,7 +75,7 @@ class PostsDomain(Domain):
 
     def add_post(self, post: Post) -> None:
         self.posts[post.docname] = post
-        self._catalog = None
+        self._changed()
 
     @property
     def lists(self) -> dict[str, list[tuple[int | None, ListSpec | str]]]:
@@ -58,6 +84,7 @@ class PostsDomain(Domain):
 
     def add_list(self, docname: str, line: int | None, spec: ListSpec | str) -> None:
         self.lists.setdefault(docname, []).append((line, spec))
+        self._changed()
 
     @property
     def references(self) -> dict[str, list[tuple[str, str]]]:
@@ -66,13 +93,14 @@ class PostsDomain(Domain):
 
     def add_reference(self, docname: str, role: str, target: str) -> None:
         self.references.setdefault(docname, []).append((role, target))
+        self._changed()
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.lists.pop(docname, None)
         self.references.pop(docname, None)
         self.data["shown"].pop(docname, None)
-        self._catalog = None
+        self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
@@ -82,7 +110,7 @@ class PostsDomain(Domain):
                 self.lists[docname] = otherdata["lists"][docname]
             if docname in otherdata["refs"]:
                 self.references[docname] = otherdata["refs"][docname]
-        self._catalog = None
+        self._changed()
 
     def resolve_xref(
         self,

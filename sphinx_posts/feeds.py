@@ -21,11 +21,11 @@ from feedgen.feed import FeedGenerator
 
 from .ablog import ablog_baseurl
 from .authors import resolve_author
-from .catalog import show_drafts
+from .catalog import build_time, show_drafts
 from .domain import get_domain
 from .images import image_exists, image_page, is_external, source_path
 from .incremental import digest
-from .outputs import read_record, remove, write_record
+from .outputs import all_present, read_record, remove, write_record
 from .report import PostsWarning, warn
 from .urls import makes_blog_pages, term_page
 
@@ -98,6 +98,11 @@ def capture_body(
     target.write_text(context["body"], encoding="utf-8")  # cleaned only if a feed uses it
 
 
+def settings_key(app: Sphinx) -> str:
+    """The HTML builder's hash of the configuration (a feed shows settings too)."""
+    return getattr(getattr(app.builder, "build_info", None), "config_hash", "")
+
+
 class FeedWriter:
     """Writes the feeds of one build."""
 
@@ -110,7 +115,7 @@ class FeedWriter:
         self.bodies: dict[str, str] = {}
         self.previous: dict[str, str] = read_record(app, "feeds")["files"]
         self.written: dict[str, str] = {}
-        self.settings = getattr(getattr(app.builder, "build_info", None), "config_hash", "")
+        self.settings = settings_key(app)
 
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
@@ -298,11 +303,20 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             "no feeds written: set html_baseurl in conf.py (for example "
             "'https://example.org/') so feed links can be absolute",
         )
-    writer = FeedWriter(app, get_domain(app.env).catalog(), base)
+    domain = get_domain(app.env)
+    record = read_record(app, "feeds")
+    chrome = digest((settings_key(app), base))
+    if (
+        domain.unchanged_since_last_build(build_time())
+        and record["chrome"] == chrome
+        and all_present(app, record)
+    ):
+        return  # no post changed: every feed is as last written
+    writer = FeedWriter(app, domain.catalog(), base)
     if base and app.config.posts_feed_length > 0:
         writer.write_all()
     remove(app, set(writer.previous) - set(writer.written))
-    write_record(app, "feeds", writer.written, [])
+    write_record(app, "feeds", writer.written, [], chrome)
 
 
 def setup_feeds(app: Sphinx) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from .catalog import is_scheduled
+from .catalog import build_time, is_scheduled
 from .domain import get_domain, post_docname
 from .lists import ListSpec, select
 from .navigation import navigation_inputs
@@ -142,6 +142,9 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     rewritten (not re-read): that is what a clean build would show.
     """
     domain = get_domain(env)
+    if domain.unchanged_since_last_build(build_time()):
+        return []
+    domain.data["built_at"] = domain.catalog().now.timestamp()
     current = fingerprints(env)
     if uses_sidebars(env.config):
         current[SIDEBAR_KEY] = digest(sidebar_inputs(domain.catalog()))

@@ -23,19 +23,30 @@ def _record_file(app: Sphinx, kind: str) -> Path:
 
 
 def read_record(app: Sphinx, kind: str) -> dict[str, Any]:
-    """``{"files": {path: fingerprint}, "stale": [path, ...]}`` from the last build."""
+    """``{"files": {path: fingerprint}, "stale": [path, ...], "chrome": key}`` from the last
+    build (``chrome``: what all files of the kind depend on, such as the configuration)."""
     try:
         record = json.loads(_record_file(app, kind).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"files": {}, "stale": []}
-    return {"files": dict(record.get("files", {})), "stale": list(record.get("stale", []))}
+        return {"files": {}, "stale": [], "chrome": ""}
+    return {
+        "files": dict(record.get("files", {})),
+        "stale": list(record.get("stale", [])),
+        "chrome": str(record.get("chrome", "")),
+    }
 
 
-def write_record(app: Sphinx, kind: str, files: dict[str, str], stale: Iterable[str]) -> None:
+def write_record(
+    app: Sphinx, kind: str, files: dict[str, str], stale: Iterable[str], chrome: str = ""
+) -> None:
     target = _record_file(app, kind)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = {"files": dict(sorted(files.items())), "stale": sorted(stale)}
+    data = {"files": dict(sorted(files.items())), "stale": sorted(stale), "chrome": chrome}
     target.write_text(json.dumps(data, indent=0), encoding="utf-8")
+
+
+def all_present(app: Sphinx, record: dict[str, Any]) -> bool:
+    return all((app.outdir / relative).is_file() for relative in record["files"])
 
 
 def forget_record(app: Sphinx, kind: str) -> None:

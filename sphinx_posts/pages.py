@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
 
+from .catalog import build_time
 from .domain import get_domain
 from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
 from .lists import post_entry
-from .outputs import forget_record, read_record, remove, write_record
+from .outputs import all_present, forget_record, read_record, remove, write_record
 from .report import PostsWarning, warn
 from .urls import (
     archive_page,
@@ -256,9 +257,17 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         return
     builder = app.builder
     documents = {str(builder.get_outfilename(docname)) for docname in app.env.found_docs}
-    previous = read_record(app, "pages")["files"]
+    record = read_record(app, "pages")
+    previous = record["files"]
     current: dict[str, str] = {}
     chrome = chrome_key(app)
+    domain = get_domain(app.env)
+    if (
+        domain.unchanged_since_last_build(build_time())
+        and record["chrome"] == chrome
+        and all_present(app, record)
+    ):
+        return  # no post, list or template changed: every page is as last written
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
         outfile = Path(builder.get_outfilename(planned.pagename))
         if planned.pagename in app.env.found_docs or str(outfile) in documents:
@@ -275,7 +284,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         if previous.get(relative) == current[relative] and outfile.is_file():
             continue
         yield planned.render()
-    write_record(app, "pages", current, set(previous) - set(current))
+    write_record(app, "pages", current, set(previous) - set(current), chrome)
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
@@ -290,7 +299,7 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
         return
     record = read_record(app, "pages")
     remove(app, record["stale"])
-    write_record(app, "pages", record["files"], [])
+    write_record(app, "pages", record["files"], [], record["chrome"])
 
 
 def setup_pages(app: Sphinx) -> None:

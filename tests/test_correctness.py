@@ -660,7 +660,8 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
         env = pickle.load(handle)
     data = env.domaindata["posts"]
     # records, list specs, (role, target) references and fingerprints: nothing else
-    assert set(data) <= {"version", "posts", "lists", "refs", "shown"}, set(data)
+    assert set(data) <= {"version", "posts", "lists", "refs", "shown", "built_at"}, set(data)
+    assert isinstance(data.get("built_at", 0.0), float)  # when the posts were last looked at
     assert set(data["posts"]) == {f"posts/{stem}" for stem in site.live}
     assert all(type(post) is Post for post in data["posts"].values())
     for docname, specs in data["lists"].items():

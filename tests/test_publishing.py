@@ -160,3 +160,27 @@ def test_unpublished_posts_are_not_in_the_sitemap_of_lists(app, monkeypatch):
         for name in ("draft", "between", "far-future"):
             assert f"posts/{name}.html" not in text, (page, name)
             assert TITLES[name] not in text, (page, name)
+
+
+def test_a_scheduled_post_comes_due_without_any_source_change(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    """Time alone publishes a post: a rebuild with no edits must list it, feed it and drop its
+    noindex, exactly as a clean build at that time would."""
+    srcdir = copy_root(rootdir, tmp_path, "publishing")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    assert "Between post" not in listed(app, "blog.html")
+    assert "Between post" not in feed_titles(app)["atom"]
+    assert noindex(app, "between")
+    app.cleanup()
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01: after between.md
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "0 added, 0 changed, 0 removed" in app.status.getvalue()  # nothing was re-read
+    assert "Between post" in listed(app, "blog.html")
+    assert "Between post" in listed(app, "blog/tag/news.html")
+    assert feed_titles(app)["atom"][0] == "Between post"
+    assert not noindex(app, "between")
