@@ -23,7 +23,7 @@ from .ablog import ablog_baseurl
 from .authors import resolve_author
 from .catalog import build_time, show_drafts
 from .domain import get_domain
-from .images import image_exists, image_page, is_external, source_path
+from .images import image_url
 from .incremental import digest
 from .outputs import all_present, read_record, remove, write_record
 from .report import PostsWarning, warn
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
 
     from .catalog import Catalog
     from .model import Post
@@ -98,6 +99,11 @@ def capture_body(
     target.write_text(context["body"], encoding="utf-8")  # cleaned only if a feed uses it
 
 
+def feed_title(config: Config, name: str) -> str:
+    """A feed's title, as feeds and the pages that link them both show it."""
+    return f"{config.project}: {name}"
+
+
 def settings_key(app: Sphinx) -> str:
     """The HTML builder's hash of the configuration (a feed shows settings too)."""
     return getattr(getattr(app.builder, "build_info", None), "config_hash", "")
@@ -144,27 +150,15 @@ class FeedWriter:
             "tags": [clean(self.catalog.term("tag", tag).name) for tag in post.tags],
             "summary": clean(post.description or post.excerpt) if mode != "none" else "",
             "content": self.body(post) if mode == "full" else "",
-            "image": self.image(post),
+            "image": image_url(self.app.env, post, lambda path: urljoin(self.base, path)),
         }
-
-    def image(self, post: Post) -> str:
-        if not post.image:
-            return ""
-        if is_external(post.image):
-            return post.image
-        if image_exists(self.app.env, source_path(post)):
-            return urljoin(self.base, image_page(post))
-        return ""
 
     def write_all(self) -> None:
         posts = self.catalog.posts
         if show_drafts(self.config):  # previews list drafts; feeds never carry them
             posts = [post for post in posts if not post.draft and post.date <= self.catalog.now]
-        title = self.config.posts_title
-        site = self.config.project
-        self.write(
-            self.config.posts_path, f"{site}: {title}", self.url(self.config.posts_path), posts
-        )
+        index = self.config.posts_path
+        self.write(index, feed_title(self.config, self.config.posts_title), self.url(index), posts)
         in_feeds = {post.docname for post in posts}
         for kind in self.config.posts_feed_terms:
             for term in self.catalog.terms[kind].values():
@@ -172,7 +166,7 @@ class FeedWriter:
                 if not chosen:
                     continue
                 page = term_page(self.config, kind, term.slug)
-                self.write(page, f"{site}: {term.name}", self.url(page), chosen)
+                self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
 
     def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
         """Everything a feed shows, without rendering it: settings, posts, bodies' files."""

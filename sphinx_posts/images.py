@@ -16,6 +16,8 @@ from .domain import get_domain
 from .outputs import replace_outputs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -46,6 +48,16 @@ def image_exists(env: BuildEnvironment, relative: str) -> bool:
 def image_page(post: Post) -> str:
     """The image as a page-like name in the output, for ``get_relative_uri``-style links."""
     return f"{OUTPUT_DIR}/{source_path(post)}"
+
+
+def image_url(env: BuildEnvironment, post: Post, locate: Callable[[str], str]) -> str:
+    """The post's image as a URL: an external one as written, a copied file through
+    ``locate`` (relative to a page, or absolute); ``""`` when there is none to show."""
+    if not post.image:
+        return ""
+    if is_external(post.image):
+        return post.image
+    return locate(image_page(post)) if image_exists(env, source_path(post)) else ""
 
 
 def copy_images(app: Sphinx, exception: Exception | None) -> None:

@@ -19,10 +19,10 @@ from sphinx.util.osutil import relative_uri
 
 from .catalog import is_scheduled, post_terms
 from .domain import get_domain
-from .images import image_exists, image_page, is_external, source_path
+from .images import image_url
 from .model import term_key
 from .page import add_placeholder, ancestors
-from .render import machine_date, reading_minutes, show_date
+from .render import machine_date, post_date_text, reading_minutes
 from .report import PostsWarning, frontmatter_line, warn
 from .urls import link, term_link
 
@@ -216,16 +216,6 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     check_lists(catalog, domain.lists)
 
 
-def image_url(builder: Builder, page: str, post: Post) -> str:
-    if not post.image:
-        return ""
-    if is_external(post.image):
-        return post.image
-    if not image_exists(builder.env, source_path(post)):
-        return ""
-    return relative_uri(builder.get_target_uri(page), image_page(post))
-
-
 def post_entry(
     builder: Builder, page: str, post: Post, catalog: Catalog, date_format: str = ""
 ) -> dict[str, Any]:
@@ -235,14 +225,11 @@ def post_entry(
     def shown(kind: str, name: str) -> dict[str, str]:
         return term_link(builder, page, catalog.term(kind, name), name)
 
-    dates = catalog.shown_dates  # a post is in many lists: format its date once
-    if post.date and (post.docname, date_format) not in dates:
-        dates[post.docname, date_format] = show_date(post.date, config, date_format)
     return {
         "docname": post.docname,
         "url": link(builder, page, post.docname),
         "title": post.title,
-        "date": dates[post.docname, date_format] if post.date else "",
+        "date": post_date_text(catalog, post, config, date_format),
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
         "summary": post.description or post.excerpt,
         "description": post.description,
@@ -251,7 +238,9 @@ def post_entry(
         "tags": [shown("tag", name) for name in post.tags],
         "categories": [shown("category", name) for name in post.categories],
         "authors": [shown("author", name) for name in post.authors],
-        "image": image_url(builder, page, post),
+        "image": image_url(
+            builder.env, post, lambda path: relative_uri(builder.get_target_uri(page), path)
+        ),
         "draft": post.draft or is_scheduled(post, catalog.now),
         "post": post,
     }

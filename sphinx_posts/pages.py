@@ -18,6 +18,7 @@ from sphinx.locale import get_translation
 
 from .catalog import build_time
 from .domain import get_domain
+from .feeds import feed_title
 from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
 from .lists import post_entry
 from .outputs import all_present, forget_record, read_record, remove, write_record
@@ -183,7 +184,7 @@ class BlogPages:
             for term in terms:
                 base = term_page(config, kind, term.slug)
                 title = _(TERM_TITLES[kind]) % term.name
-                feed = {"folder": base, "title": f"{config.project}: {term.name}"}
+                feed = {"folder": base, "title": feed_title(config, term.name)}
                 has_feed = kind in config.posts_feed_terms
                 yield from self.listing(base, title, term.posts, kind, feed if has_feed else None)
         archive = [

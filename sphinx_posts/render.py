@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+    from .catalog import Catalog
     from .model import Post
 
 _ = get_translation("sphinx_posts")
@@ -36,6 +37,16 @@ def show_date(moment: datetime, config: Config, date_format: str = "") -> str:
     local = moment.astimezone(site_timezone(config))
     chosen = date_format or config.posts_date_format
     return format_date(chosen, date=local, language=config.language or "en")
+
+
+def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: str = "") -> str:
+    """``show_date`` of a post's date, formatted once per build: a post is on many pages."""
+    if post.date is None:
+        return ""
+    key = (post.docname, date_format)
+    if key not in catalog.shown_dates:
+        catalog.shown_dates[key] = show_date(post.date, config, date_format)
+    return catalog.shown_dates[key]
 
 
 def machine_date(moment: datetime, has_time: bool, config: Config) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .domain import get_domain
 from .feeds import FORMATS, MEDIA_TYPES, base_url
-from .render import byline_context, machine_date, show_date
+from .render import byline_context, machine_date, post_date_text
 from .summaries import sized_terms
 from .urls import archive_page, index_page, makes_blog_pages, term_page, terms_page, year_page
 
@@ -50,7 +50,7 @@ class SidebarData:
                 "title": post.title,
                 "url": self.url(post.docname),
                 "current": post.docname == self._pagename,
-                "date": show_date(post.date, config) if post.date else "",
+                "date": post_date_text(self._catalog, post, config),
                 "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
             }
             for post in self._catalog.posts[:count]

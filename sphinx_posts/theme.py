@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 from .authors import resolve_author
 from .catalog import is_scheduled
 from .domain import get_domain
-from .feeds import FORMATS, MEDIA_TYPES, base_url
-from .images import image_exists, image_page, is_external, source_path
+from .feeds import FORMATS, MEDIA_TYPES, base_url, feed_title
+from .images import image_url
 from .sidebars import SidebarData
 from .urls import makes_blog_pages
 
@@ -41,16 +41,6 @@ def feed_links(app: Sphinx, pathto: Any, folder: str, title: str) -> list[str]:
     ]
 
 
-def absolute_image(app: Sphinx, base: str, post: Post) -> str:
-    if not post.image:
-        return ""
-    if is_external(post.image):
-        return post.image
-    if base and image_exists(app.env, source_path(post)):
-        return urljoin(base, image_page(post))
-    return ""
-
-
 def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -> list[str]:
     """Description, OpenGraph, article times and tags, JSON-LD; robots for unpublished."""
     catalog = get_domain(app.env).catalog()
@@ -62,7 +52,7 @@ def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -
         context["pageurl"] = url
     if post.draft or is_scheduled(post, catalog.now):
         tags.append(meta_tag("name", "robots", "noindex"))
-    image = absolute_image(app, base, post)
+    image = image_url(app.env, post, lambda path: urljoin(base, path) if base else "")
     description = post.description or post.excerpt
     if description:
         tags.append(meta_tag("name", "description", description))
@@ -124,7 +114,7 @@ def page_context(
     base = base_url(app)
     added: list[str] = []
     if base and app.config.posts_feed_length > 0:
-        title = f"{app.config.project}: {app.config.posts_title}"
+        title = feed_title(app.config, app.config.posts_title)
         added += feed_links(app, context["pathto"], app.config.posts_path, title)
         if feed := context.get("posts_feed"):
             added += feed_links(app, context["pathto"], feed["folder"], feed["title"])
