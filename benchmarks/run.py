@@ -138,7 +138,9 @@ def sphinx_build(src: Path, jobs: int, log: Path, timeout: float) -> tuple[Measu
         str(src),
         str(out),
     ]
-    env = dict(os.environ)
+    # NO_COLOR: with CI=true or a terminal Sphinx writes progress as one rewritten line,
+    # and the read and written documents are counted from its lines.
+    env = dict(os.environ, NO_COLOR="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [extension_path(), env.get("PYTHONPATH")]))
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as fh:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from helpers import ANSI
+from helpers import plain
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def build_site(
         outdir = Path(app.outdir)
     finally:
         app.cleanup()
-    return outdir, ANSI.sub("", warning.getvalue())
+    return outdir, plain(warning.getvalue())
 
 
 def built_example_site(

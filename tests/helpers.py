@@ -17,12 +17,21 @@ if TYPE_CHECKING:
 
     from sphinx_posts.model import Post
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def plain(output: str) -> str:
+    """Sphinx's output as lines of text.
+
+    Where it thinks a terminal supports colour (a tty, ``CI=true``, ``FORCE_COLOR``), Sphinx
+    colours its output and rewrites one progress line with erase-line codes and carriage returns.
+    """
+    return _CONTROL.sub("", output).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def warnings_of(app: SphinxTestApp) -> str:
-    """Everything the build warned about, without terminal colours."""
-    return ANSI.sub("", app.warning.getvalue())
+    """Everything the build warned about, as plain text."""
+    return plain(app.warning.getvalue())
 
 
 def warning_lines(app: SphinxTestApp, needle: str = "") -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import ANSI, article, build, copy_root, html, posts_of
+from helpers import article, build, copy_root, html, plain, posts_of
 
 from sphinx_posts.domain import get_domain
 
@@ -37,7 +37,7 @@ def test_parallel_read_stores_the_same_records_as_serial(app, make_app, rootdir,
     build(app)
     assert app.parallel == 2
     # the sources were read in chunks by worker processes, then merged
-    assert re.search(r"reading sources\.\.\. .*\S \.\. \S", ANSI.sub("", app.status.getvalue()))
+    assert re.search(r"reading sources\.\.\. .*\S \.\. \S", plain(app.status.getvalue()))
     parallel_posts = dict(posts_of(app))
     parallel_pages = {docname: str(article(html(app, f"{docname}.html"))) for docname in SITE_POSTS}
     app.cleanup()

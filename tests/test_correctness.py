@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
-from helpers import ANSI
+from helpers import plain
 
 from sphinx_posts.lists import ListSpec
 from sphinx_posts.model import Post
@@ -309,7 +309,7 @@ def first_difference(got: bytes, want: bytes, width: int = 160) -> str:
 
 
 def status_of(app: SphinxTestApp | Process) -> str:
-    return ANSI.sub("", app.status.getvalue())
+    return plain(app.status.getvalue())
 
 
 READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
@@ -686,15 +686,15 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
     assert size < 2500 * len(data["posts"]), f"{size} bytes of domain data"
 
     # and nothing of ours anywhere else in the environment
-    plain_src = tmp_path / "plain"
-    shutil.copytree(site.srcdir, plain_src)
-    conf = plain_src / "conf.py"
+    bare_src = tmp_path / "plain"
+    shutil.copytree(site.srcdir, bare_src)
+    conf = bare_src / "conf.py"
     conf.write_text(
         conf.read_text(encoding="utf-8").replace('"sphinx_posts"', '"sphinx_design"'),
         encoding="utf-8",
     )
-    plain = run(make_app, plain_src, tmp_path / "plain-build")
-    with (plain.doctreedir / "environment.pickle").open("rb") as handle:
-        plain_env = pickle.load(handle)
-    assert set(vars(env)) == set(vars(plain_env))
-    assert set(env.domaindata) - set(plain_env.domaindata) == {"posts"}
+    bare = run(make_app, bare_src, tmp_path / "plain-build")
+    with (bare.doctreedir / "environment.pickle").open("rb") as handle:
+        bare_env = pickle.load(handle)
+    assert set(vars(env)) == set(vars(bare_env))
+    assert set(env.domaindata) - set(bare_env.domaindata) == {"posts"}

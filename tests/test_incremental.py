@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from helpers import ANSI, article, build, copy_root, html, posts_of
+from helpers import article, build, copy_root, html, plain, posts_of
 
 
 def _touch_later(path) -> None:
@@ -36,7 +36,7 @@ def test_edited_tags_and_deleted_posts(make_app, rootdir, tmp_path):
 
     second = make_app("html", srcdir=srcdir)
     build(second)
-    status = ANSI.sub("", second.status.getvalue())
+    status = plain(second.status.getvalue())
     assert "1 added, 1 changed, 1 removed" in status  # an incremental build, not a full one
     posts = posts_of(second)
     assert posts["posts/first"].tags == ("Sphinx", "Blogging")

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from blog_helpers import output_tree
-from helpers import ANSI, build, copy_root
+from helpers import build, copy_root, plain
 
 
 def _touch_later(path) -> None:
@@ -115,7 +115,7 @@ def test_incremental_equals_clean(make_app, rootdir, tmp_path, step):
 
     again = make_app("html", srcdir=srcdir, builddir=tmp_path / "incremental")
     build(again)
-    status = ANSI.sub("", again.status.getvalue())
+    status = plain(again.status.getvalue())
     assert set(READING.findall(status)) - {"index"} == expected_reads  # incremental, not full
     again.cleanup()
 
@@ -145,7 +145,7 @@ def test_a_rebuild_without_changes_rewrites_no_page(make_app, rootdir, tmp_path)
 
     again = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
     build(again)
-    status = ANSI.sub("", again.status.getvalue())
+    status = plain(again.status.getvalue())
     again.cleanup()
     assert WRITING.findall(status) == []
     rewritten = [
