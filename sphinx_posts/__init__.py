@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ablog import setup_ablog
+from .bodies import setup_bodies
 from .config import setup_config
 from .directives import setup_directives
 from .domain import DATA_VERSION, PostsDomain
@@ -55,6 +56,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_incremental(app)
     setup_summaries(app)
     setup_roles(app)
+    setup_bodies(app)
     setup_feeds(app)
     setup_theme(app)
     app.connect("build-finished", copy_images)

@@ -59,6 +59,10 @@ class Catalog:
     """(docname, date format) -> the date as shown, filled as lists are rendered."""
     tagged: dict[str, list[str]] = field(default_factory=dict)
     """Tag key -> docnames of its listed posts (for counting shared tags quickly)."""
+    series: dict[str, list[Post]] = field(default_factory=dict)
+    """Series name -> its listed posts, oldest first."""
+    related: dict[tuple[str, int], list[Post]] = field(default_factory=dict)
+    """(docname, count) -> related posts, filled as post pages ask (fingerprints, footers)."""
 
     def __post_init__(self) -> None:
         self.rank = {post.docname: index for index, post in enumerate(self.posts)}
@@ -66,6 +70,9 @@ class Catalog:
             key: [post.docname for post in term.posts]
             for key, term in self.terms.get("tag", {}).items()
         }
+        for post in reversed(self.posts):
+            if post.series:
+                self.series.setdefault(post.series, []).append(post)
 
     def year_of(self, post: Post) -> int | None:
         return post.date.astimezone(self.timezone).year if post.date else None

@@ -1,8 +1,8 @@
 """Atom, RSS and JSON Feed, site-wide and per tag, written once the HTML build succeeded.
 
 Entries come from the catalog (drafts and scheduled posts never appear). Content is each post's
-rendered body, captured when the page is written (a small file beside the doctrees, so
-incremental builds reuse it) with links and images made absolute. Nothing depends on the build
+rendered body, kept when its page is written (``bodies``, so incremental builds reuse it), with
+links and images made absolute. Nothing depends on the build
 time: a feed's ``updated`` is its newest entry's, so rebuilding gives identical bytes.
 """
 
@@ -12,7 +12,6 @@ import json
 import os
 import re
 from datetime import UTC, datetime
-from hashlib import sha1
 from posixpath import join as posix_join
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -21,6 +20,7 @@ from feedgen.feed import FeedGenerator
 
 from .ablog import ablog_baseurl
 from .authors import resolve_author
+from .bodies import BodyStore
 from .catalog import build_time, show_drafts
 from .domain import get_domain
 from .images import image_url
@@ -30,8 +30,6 @@ from .report import PostsWarning, warn
 from .urls import makes_blog_pages, term_page
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
@@ -45,7 +43,6 @@ MEDIA_TYPES = {
     "rss": "application/rss+xml",
     "json": "application/feed+json",
 }
-CONTENT_DIR = "posts-feed-content"
 CHROME = re.compile(r"<!-- posts:chrome -->.*?<!-- /posts:chrome -->", re.DOTALL)
 FIRST_TITLE = re.compile(r"<h1>.*?</h1>", re.DOTALL)
 HEADERLINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
@@ -84,21 +81,6 @@ def absolute(html: str, page_url: str) -> str:
     return URL_ATTRIBUTE.sub(replace, html)
 
 
-def content_file(app: Sphinx, docname: str) -> Path:
-    return app.doctreedir / CONTENT_DIR / (sha1(docname.encode()).hexdigest() + ".html")
-
-
-def capture_body(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Keep a post's rendered body for the feeds (a file, so parallel writers can do it)."""
-    if doctree is None or pagename not in get_domain(app.env).posts or "body" not in context:
-        return
-    target = content_file(app, pagename)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(context["body"], encoding="utf-8")  # cleaned only if a feed uses it
-
-
 def feed_title(config: Config, name: str) -> str:
     """A feed's title, as feeds and the pages that link them both show it."""
     return f"{config.project}: {name}"
@@ -112,8 +94,10 @@ def settings_key(app: Sphinx) -> str:
 class FeedWriter:
     """Writes the feeds of one build."""
 
-    def __init__(self, app: Sphinx, catalog: Catalog, base: str) -> None:
+    def __init__(self, app: Sphinx, catalog: Catalog, base: str, store: BodyStore) -> None:
         self.app = app
+        self.store = store
+        self.hashes = store.hashes()
         self.builder: Builder = app.builder
         self.config = app.config
         self.catalog = catalog
@@ -126,15 +110,15 @@ class FeedWriter:
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
 
-    def body(self, post: Post) -> str:
-        if post.docname not in self.bodies:
-            try:
-                html = content_file(self.app, post.docname).read_text(encoding="utf-8")
-            except OSError:
-                html = ""
+    def fetch_bodies(self, posts: list[Post]) -> None:
+        """The feed-ready bodies of ``posts``: no theme chrome or title, absolute links."""
+        missing = [post.docname for post in posts if post.docname not in self.bodies]
+        for docname, html in self.store.bodies(missing).items():
             html = HEADERLINK.sub("", FIRST_TITLE.sub("", CHROME.sub("", html), count=1))
-            self.bodies[post.docname] = clean(absolute(html, self.url(post.docname)))
-        return self.bodies[post.docname]
+            self.bodies[docname] = clean(absolute(html, self.url(docname)))
+
+    def body(self, post: Post) -> str:
+        return self.bodies.get(post.docname, "")
 
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
@@ -169,17 +153,13 @@ class FeedWriter:
                 self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
 
     def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
-        """Everything a feed shows, without rendering it: settings, posts, bodies' files."""
-
-        def body_stamp(post: Post) -> tuple[int, int]:
-            try:
-                stat = content_file(self.app, post.docname).stat()
-            except OSError:
-                return (0, 0)
-            return (stat.st_mtime_ns, stat.st_size)
-
+        """Everything a feed shows, without rendering it: settings, posts and their bodies."""
         shown = [
-            (post, [self.catalog.term("tag", tag).name for tag in post.tags], body_stamp(post))
+            (
+                post,
+                [self.catalog.term("tag", tag).name for tag in post.tags],
+                self.hashes.get(post.docname, ""),
+            )
             for post in posts
         ]
         return digest((self.settings, self.base, folder, title, home, shown))
@@ -193,6 +173,8 @@ class FeedWriter:
             (self.app.outdir / path).is_file() for path in paths
         ):
             return  # unchanged since the last build
+        if self.config.posts_feed_content == "full":
+            self.fetch_bodies(posts)
         entries = [self.entry_data(post) for post in posts]
         updated = max((entry["updated"] for entry in entries), default=EPOCH)
         language = self.config.language or "en"
@@ -288,7 +270,11 @@ class FeedWriter:
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not makes_blog_pages(app.builder):
+    if not makes_blog_pages(app.builder):
+        return
+    store = BodyStore(app)
+    if exception is not None:
+        store.close()
         return
     base = base_url(app)
     if not base:
@@ -298,15 +284,17 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             "'https://example.org/') so feed links can be absolute",
         )
     domain = get_domain(app.env)
+    bodies_changed = store.fold(domain.posts)
     record = read_record(app, "feeds")
     chrome = digest((settings_key(app), base))
     if (
-        domain.unchanged_since_last_build(build_time())
+        not bodies_changed
+        and domain.unchanged_since_last_build(build_time())
         and record["chrome"] == chrome
         and all_present(app, record)
     ):
         return  # no post changed: every feed is as last written
-    writer = FeedWriter(app, domain.catalog(), base)
+    writer = FeedWriter(app, domain.catalog(), base, store)
     if base and app.config.posts_feed_length > 0:
         writer.write_all()
     remove(app, set(writer.previous) - set(writer.written))
@@ -314,5 +302,4 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_feeds(app: Sphinx) -> None:
-    app.connect("html-page-context", capture_body)
     app.connect("build-finished", write_feeds)

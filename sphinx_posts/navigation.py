@@ -6,6 +6,7 @@ post's navigation. The series box sits under the byline; the rest closes the pos
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -40,22 +41,26 @@ def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
     """
     if count <= 0 or not post.tags:
         return []
-    shared: Counter[str] = Counter()
-    for key in {term_key(tag) for tag in post.tags}:
-        shared.update(catalog.tagged.get(key, ()))
-    shared.pop(post.docname, None)
-    best = sorted(shared, key=lambda docname: (-shared[docname], catalog.rank[docname]))
-    return [catalog.posts[catalog.rank[docname]] for docname in best[:count]]
+    known = catalog.related.get((post.docname, count))
+    if known is None:
+        shared: Counter[str] = Counter()
+        for key in {term_key(tag) for tag in post.tags}:
+            shared.update(catalog.tagged.get(key, ()))
+        shared.pop(post.docname, None)
+        rank = catalog.rank
+        best = heapq.nsmallest(count, ((-n, rank[docname]) for docname, n in shared.items()))
+        known = catalog.related[post.docname, count] = [catalog.posts[i] for _, i in best]
+    return known
 
 
 def series_parts(catalog: Catalog, post: Post) -> list[Post]:
     """Every listed part of ``post``'s series (and ``post`` itself), oldest first."""
     if not post.series:
         return []
-    parts = [other for other in catalog.posts if other.series == post.series]
-    if post not in parts:
-        parts.append(post)
-    return sorted(parts, key=lambda other: other.sort_key())
+    parts = catalog.series.get(post.series, [])
+    if post in parts:
+        return parts
+    return sorted([*parts, post], key=lambda other: other.sort_key())
 
 
 def navigation_inputs(catalog: Catalog, post: Post, related_count: int) -> tuple[Any, ...]:
