@@ -49,6 +49,21 @@ TERM_TITLES = {"tag": "Posts tagged “%s”", "category": "Posts in “%s”", 
 Page = tuple[str, dict[str, Any], str]
 
 
+def page_window(number: int, count: int, around: int = 2) -> list[int]:
+    """The page numbers a pagination bar shows: first, last and ``around`` either side of
+    ``number``; 0 marks a gap. A blog of 1000 posts has 100 index pages: listing every one on
+    every page is 10,000 links nobody reads."""
+    shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
+    window: list[int] = []
+    for n in shown:
+        if window and n - window[-1] == 2:
+            window.append(n - 1)  # a gap of one page: show the page, not "…"
+        elif window and n - window[-1] > 2:
+            window.append(0)
+        window.append(n)
+    return window
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     """A generated page's name, how to render it (only done when it is written), and what
@@ -121,8 +136,14 @@ class BlogPages:
             "number": number,
             "count": count,
             "pages": [
-                {"number": n, "url": link(self.builder, pagename, name), "current": n == number}
-                for n, name in enumerate(names, start=1)
+                {
+                    "number": n,
+                    "url": link(self.builder, pagename, names[n - 1]),
+                    "current": n == number,
+                }
+                if n
+                else {"gap": True}
+                for n in page_window(number, count)
             ],
             "prev": link(self.builder, pagename, names[number - 2]) if number > 1 else "",
             "next": link(self.builder, pagename, names[number]) if number < count else "",

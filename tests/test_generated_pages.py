@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from blog_helpers import (
+    BLOG_POSTS,
     NEWEST_FIRST,
     broken_links,
     built_site,
@@ -207,6 +208,46 @@ def test_pagination_html(blog):
     python = page(blog, "blog/tag/python")
     assert head_links(python, "next") == ["python/page/2.html"]
     assert pagination_links(page(blog, "blog/tag/python/page/2"), "prev") == ["../../python.html"]
+
+
+@pytest.fixture(scope="module")
+def one_per_page(tmp_path_factory, rootdir):
+    return built_site(tmp_path_factory, rootdir, "blog", posts_per_page=1)
+
+
+def numbers_shown(soup) -> list[str]:
+    items = soup.select(".posts-pagination li")[1:-1]  # between "Newer" and "Older posts"
+    return [li.get_text(strip=True) for li in items]
+
+
+def test_long_pagination_shows_first_last_and_nearby_pages(one_per_page):
+    """11 pages: every page links the first, the last and two either side; "…" between."""
+    assert len(BLOG_POSTS) == 11
+    middle = page(one_per_page, "blog/page/6")
+    assert numbers_shown(middle) == ["1", "…", "4", "5", "6", "7", "8", "…", "11"]
+    assert middle.select_one(".posts-pagination-gap")["aria-hidden"] == "true"
+    links = {a.get_text(): a["href"] for a in middle.select(".posts-pagination li > a:not([rel])")}
+    assert links == {
+        "1": "../../blog.html",
+        "4": "4.html",
+        "5": "5.html",
+        "7": "7.html",
+        "8": "8.html",
+        "11": "11.html",
+    }
+    first = page(one_per_page, "blog")
+    assert [li.get_text(strip=True) for li in first.select(".posts-pagination li")] == [
+        "1",
+        "2",
+        "3",
+        "…",
+        "11",
+        "Older posts",
+    ]
+    # a gap of a single page shows that page instead of "…"
+    assert numbers_shown(page(one_per_page, "blog/page/4")) == [*map(str, range(1, 7)), "…", "11"]
+    # and every page is still reachable by following "Older posts"
+    assert (one_per_page.outdir / "blog" / "page" / "11.html").is_file()
 
 
 def test_pagination_dirhtml(blog_dirhtml):
