@@ -21,7 +21,7 @@ from .domain import get_domain
 from .urls import makes_blog_pages
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
 
     from sphinx.application import Sphinx
@@ -112,17 +112,23 @@ class BodyStore:
 
     def _fold(self, connection: sqlite3.Connection, posts: set[str]) -> bool:
         known = dict(connection.execute("SELECT docname, hash FROM bodies"))
-        changed = {}
-        if self.spools.is_dir():
+        changed = False
+
+        def new_bodies() -> Iterator[tuple[str, str, str]]:
+            """Streamed, so a thousand bodies are never all in memory at once."""
+            nonlocal changed
             for docname, body in _spooled(self.spools):
                 digest = sha1(body.encode()).hexdigest()
                 if known.get(docname) != digest:
-                    changed[docname] = (docname, body, digest)
                     known[docname] = digest
-        connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", changed.values())
+                    changed = True
+                    yield docname, body, digest
+
+        if self.spools.is_dir():
+            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", new_bodies())
         gone = [(docname,) for docname in known if docname not in posts]
         connection.executemany("DELETE FROM bodies WHERE docname = ?", gone)
-        return bool(changed or gone)
+        return changed or bool(gone)
 
     def hashes(self) -> dict[str, str]:
         """Docname -> hash of its body; empty when the store is missing or unreadable."""
