@@ -20,6 +20,7 @@ from .pages import setup_pages
 from .render import setup_render
 from .roles import setup_roles
 from .summaries import setup_summaries
+from .templatecache import setup_template_cache
 from .theme import setup_theme
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_bodies(app)
     setup_feeds(app)
     setup_theme(app)
+    setup_template_cache(app)
     app.connect("build-finished", copy_images)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")

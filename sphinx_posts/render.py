@@ -76,7 +76,7 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         authors.append({"name": author.name, "url": url})
     return {
         "post": post,
-        "date": show_date(post.date, config) if post.date else "",
+        "date": post_date_text(catalog, post, config),
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
         "updated": show_date(post.updated, config) if post.updated else "",
         "updated_iso": machine_date(post.updated, post.updated_has_time, config)

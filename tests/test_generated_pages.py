@@ -15,7 +15,7 @@ from blog_helpers import (
     output_file,
     page,
 )
-from helpers import build, warning_lines
+from helpers import build, copy_root, warning_lines
 
 TAGS = ("docs", "machine-learning", "photography", "python", "sphinx", "statistics", "travel")
 TAGS += ("winter",)
@@ -395,3 +395,24 @@ def test_pydata_sphinx_theme(app):
     ]
     assert broken_links(app.outdir) == []
     assert output_file(app, "blog/archive").is_file()
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_used(make_app, rootdir, tmp_path):
+    """Rebuilds reuse compiled templates (beside the doctrees), never a stale one."""
+    srcdir = copy_root(rootdir, tmp_path, "templates")
+    first = make_app("html", srcdir=srcdir)
+    build(first)
+    first.cleanup()
+    kept = list((first.doctreedir / "posts-templates").glob("*.cache"))
+    assert len(kept) > 5  # the theme's and ours
+    override = srcdir / "_templates" / "posts" / "listing.html"
+    override.write_text(
+        override.read_text(encoding="utf-8").replace("my-listing-title", "edited-title"),
+        encoding="utf-8",
+    )
+    again = make_app("html", srcdir=srcdir)
+    build(again)
+    for name in ("blog", "blog/tag/python", "blog/2024"):
+        soup = page(again, name)
+        assert soup.select_one("h1.edited-title") is not None, name
+        assert soup.select_one("h1.my-listing-title") is None, name
