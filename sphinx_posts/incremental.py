@@ -58,6 +58,7 @@ def entry_inputs(catalog: Catalog, config: Config, post: Post) -> tuple[Any, ...
         is_scheduled(post, catalog.now),
         post.languages,
         post.locations,
+        post.external_link,
     )
 
 

@@ -225,9 +225,13 @@ def post_entry(
     def shown(kind: str, name: str) -> dict[str, str]:
         return term_link(builder, page, catalog.term(kind, name), name)
 
+    page_url = link(builder, page, post.docname)
     return {
         "docname": post.docname,
-        "url": link(builder, page, post.docname),
+        # ABlog's ``external_link``: a post that is a pointer to one published elsewhere
+        "url": post.external_link or page_url,
+        "page_url": page_url,
+        "external": bool(post.external_link),
         "title": post.title,
         "date": post_date_text(catalog, post, config, date_format),
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from helpers import article, build, html, posts_of, warning_lines
+from helpers import article, build, copy_root, html, posts_of, warning_lines
 
 directive_site = pytest.mark.sphinx("html", testroot="directive")
 
@@ -117,3 +117,31 @@ def test_two_directives_warn_and_the_first_wins(app):
     post = posts_of(app)["twice"]
     assert post.tags == ("first",)
     assert post.date == datetime(2025, 3, 20, tzinfo=UTC)
+
+
+def test_external_link_points_list_titles_to_the_original(make_app, rootdir, tmp_path):
+    """ABlog's meaning: where a post is listed, its title links to ``external_link``; the post's
+    own page is still built, and "read more" stays on the site."""
+    srcdir = copy_root(rootdir, tmp_path, "directive")
+    (srcdir / "index.md").write_text(
+        "# Home\n\n```{postlist}\n:tags: alpha\n:expand: Read more\n```\n\n"
+        '```{postlist}\n:format: "{date} - {title}"\n:tags: alpha\n```\n',
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    original = "https://example.org/elsewhere"
+    index = html(app, "index.html")
+    titles = index.select(".posts-entry-title a")
+    assert [(a["href"], a.get("rel")) for a in titles] == [(original, ["external"])]
+    assert index.select_one(".posts-entry-more a")["href"] == "options.html"
+    assert index.select_one(".posts-ablog a")["href"] == original
+    for page in ("blog", "blog/tag/alpha", "blog/2025"):
+        links = [a["href"] for a in html(app, f"{page}.html").select(".posts-entry-title a")]
+        assert original in links, page
+    archive = html(app, "blog/archive.html").select(".posts-archive a[rel=external]")
+    assert [a["href"] for a in archive] == [original]
+    assert (app.outdir / "options.html").is_file()
+    # other posts link to their own pages
+    others = [a["href"] for a in html(app, "blog.html").select(".posts-entry-title a")]
+    assert all(href.endswith(".html") for href in others if href != original)
