@@ -29,6 +29,20 @@ def plain(output: str) -> str:
     return _CONTROL.sub("", output).replace("\r\n", "\n").replace("\r", "\n")
 
 
+_READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+_WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+
+
+def read_docs(app: SphinxTestApp) -> list[str]:
+    """The documents the build read, from its progress lines (a serial build's)."""
+    return _READ.findall(plain(app.status.getvalue()))
+
+
+def written_docs(app: SphinxTestApp) -> list[str]:
+    """The documents the build wrote, from its progress lines (a serial build's)."""
+    return _WRITTEN.findall(plain(app.status.getvalue()))
+
+
 def warnings_of(app: SphinxTestApp) -> str:
     """Everything the build warned about, as plain text."""
     return plain(app.warning.getvalue())

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
-from helpers import plain
+from helpers import plain, read_docs, written_docs
 
 from sphinx_posts.lists import ListSpec
 from sphinx_posts.model import Post
@@ -312,19 +312,9 @@ def status_of(app: SphinxTestApp | Process) -> str:
     return plain(app.status.getvalue())
 
 
-READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
-WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 ENV_LINE = re.compile(
     r"updating environment: (\[[^\]]*\] )?(\d+) added, (\d+) changed, (\d+) removed"
 )
-
-
-def read_docs(app: SphinxTestApp) -> list[str]:
-    return READ.findall(status_of(app))
-
-
-def written_docs(app: SphinxTestApp) -> list[str]:
-    return WRITTEN.findall(status_of(app))
 
 
 def run(make_app: Callable[..., SphinxTestApp], srcdir: Path, builddir: Path, **kw: Any):

@@ -4,12 +4,11 @@ posts, robust to a worker killed mid-write."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 
 import pytest
 from feedtools import ENVIRONMENT, atom
-from helpers import build, copy_root, plain
+from helpers import build, copy_root, plain, written_docs
 
 from sphinx_posts.bodies import BodyStore
 
@@ -18,9 +17,6 @@ from sphinx_posts.bodies import BodyStore
 def _no_build_environment(monkeypatch):
     for name in ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
-
-
-WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 
 
 def contents(app) -> dict[str, str]:
@@ -111,6 +107,6 @@ def test_posts_without_a_kept_body_are_written_again(make_app, rootdir, tmp_path
     build(again)
     status = plain(again.status.getvalue())
     assert "0 added, 0 changed, 0 removed" in status  # nothing re-read, only written
-    assert set(WRITTEN.findall(status)) == posts
+    assert set(written_docs(again)) == posts
     assert set(stored(again)) == posts
     assert "The summer post body" in contents(again)["Summer notes"]

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import time
 
 import pytest
 from blog_helpers import output_tree
-from helpers import build, copy_root, plain
+from helpers import build, copy_root, read_docs, written_docs
 
 
 def _touch_later(path) -> None:
@@ -80,7 +79,6 @@ STEPS = {
     "date": (change_date, {"posts/sphinx-tips"}),
     "draft": (toggle_drafts, {"posts/draft", "posts/release"}),
 }
-READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 
 
 def differences(incremental: dict[str, bytes], clean: dict[str, bytes]) -> str:
@@ -115,8 +113,7 @@ def test_incremental_equals_clean(make_app, rootdir, tmp_path, step):
 
     again = make_app("html", srcdir=srcdir, builddir=tmp_path / "incremental")
     build(again)
-    status = plain(again.status.getvalue())
-    assert set(READING.findall(status)) - {"index"} == expected_reads  # incremental, not full
+    assert set(read_docs(again)) - {"index"} == expected_reads  # incremental, not full
     again.cleanup()
 
     clean = make_app("html", srcdir=srcdir, builddir=tmp_path / "clean", freshenv=True)
@@ -131,9 +128,6 @@ def test_incremental_equals_clean(make_app, rootdir, tmp_path, step):
     assert differences(incremental, output_tree(clean.outdir)) == ""
 
 
-WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
-
-
 def test_a_rebuild_without_changes_rewrites_no_page(make_app, rootdir, tmp_path):
     srcdir = copy_root(rootdir, tmp_path, "blog", dest="src")
     first = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
@@ -145,9 +139,8 @@ def test_a_rebuild_without_changes_rewrites_no_page(make_app, rootdir, tmp_path)
 
     again = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
     build(again)
-    status = plain(again.status.getvalue())
     again.cleanup()
-    assert WRITING.findall(status) == []
+    assert written_docs(again) == []
     rewritten = [
         name
         for name in documents
