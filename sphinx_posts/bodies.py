@@ -83,6 +83,8 @@ class BodyStore:
     def __init__(self, app: Sphinx) -> None:
         self.path = _store_file(app)
         self.spools = _spool_dir(app)
+        self._folded: dict[str, str] | None = None
+        """The hashes as ``fold`` left them, so the feeds need not read them again."""
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path)
@@ -128,10 +130,13 @@ class BodyStore:
             connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", new_bodies())
         gone = [(docname,) for docname in known if docname not in posts]
         connection.executemany("DELETE FROM bodies WHERE docname = ?", gone)
+        self._folded = {docname: known[docname] for docname in known if docname in posts}
         return changed or bool(gone)
 
     def hashes(self) -> dict[str, str]:
         """Docname -> hash of its body; empty when the store is missing or unreadable."""
+        if self._folded is not None:
+            return dict(self._folded)
         try:
             with closing(self._connect()) as connection:
                 return dict(connection.execute("SELECT docname, hash FROM bodies"))
