@@ -5,23 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .ablog import setup_ablog
-from .bodies import setup_bodies
 from .config import setup_config
-from .directives import setup_directives
-from .domain import DATA_VERSION, PostsDomain
-from .feeds import setup_feeds
-from .images import copy_images
-from .incremental import setup_incremental
-from .lists import setup_lists
-from .navigation import setup_navigation
-from .page import setup_page
-from .pages import setup_pages
-from .render import setup_render
-from .roles import setup_roles
-from .summaries import setup_summaries
-from .templatecache import setup_template_cache
-from .theme import setup_theme
+from .doctree import setup_nodes
+from .formats import setup_formats
+from .generate.bodies import setup_bodies
+from .generate.feeds import setup_feeds
+from .generate.images import setup_images
+from .generate.incremental import setup_incremental
+from .generate.pages import setup_pages
+from .generate.templatecache import setup_template_cache
+from .read.ablog import setup_ablog
+from .read.directives import setup_directives
+from .read.page import setup_page
+from .read.postlist import setup_postlist
+from .read.roles import setup_roles
+from .store.checks import setup_checks
+from .store.domain import DATA_VERSION, PostsDomain
+from .write.bylines import setup_bylines
+from .write.context import setup_context
+from .write.lists import setup_lists
+from .write.navigation import setup_navigation
+from .write.summaries import setup_summaries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,25 +47,34 @@ def _add_theme_files(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    """Wire the phases: base, store, read, write, generate (see ARCHITECTURE.md)."""
     app.require_sphinx("8.2")
     app.setup_extension("sphinx_design")  # cards and badges use its styles
+    # base and store
     setup_config(app)
-    setup_ablog(app)
+    setup_nodes(app)
+    setup_formats(app)
     app.add_domain(PostsDomain)
+    setup_checks(app)
+    # read
+    setup_ablog(app)
     setup_directives(app)
+    setup_postlist(app)
     setup_page(app)
-    setup_render(app)
-    setup_lists(app)
-    setup_pages(app)
-    setup_navigation(app)
-    setup_incremental(app)
-    setup_summaries(app)
     setup_roles(app)
+    # write
+    setup_bylines(app)
+    setup_lists(app)
+    setup_navigation(app)
+    setup_summaries(app)
+    setup_context(app)
+    # generate
+    setup_pages(app)
+    setup_incremental(app)
     setup_bodies(app)
     setup_feeds(app)
-    setup_theme(app)
     setup_template_cache(app)
-    app.connect("build-finished", copy_images)
+    setup_images(app)
     app.connect("config-inited", _add_theme_files)
     app.add_css_file("posts.css")
     return {

@@ -1,4 +1,5 @@
-"""The post record and the small rules every module shares: slugs, term identity, dates.
+"""The records every phase shares (a post, a term, a list query) and the small rules on them:
+slugs, term identity, dates.
 
 A :class:`Post` is plain, picklable data (strings, tuples, aware datetimes) so the environment
 can be cached and merged between parallel readers.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,50 @@ class Post:
         """Oldest first; undated drafts last; docname breaks ties so order is stable."""
         stamp = self.date.timestamp() if self.date else float("inf")
         return (stamp, self.docname)
+
+
+@dataclass
+class Term:
+    """A tag, category or author: one identity however it is spelled."""
+
+    kind: str
+    key: str
+    name: str
+    """The spelling used first (by date, then docname)."""
+    slug: str
+    posts: list[Post] = field(default_factory=list)
+    """Listed posts with this term, newest first."""
+    spellings: dict[str, list[str]] = field(default_factory=dict)
+    """Every spelling seen -> the docnames that use it (for the variant warning)."""
+
+
+LIST_FORMATS = ("list", "cards", "compact")
+LIST_SORTS = ("newest", "oldest", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class ListSpec:
+    """What a post list shows: filters (AND across, OR within) and presentation."""
+
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()
+    limit: int | None = None
+    sort: str = "newest"
+    exclude_current: bool = False
+    excerpts: bool = False
+    format: str = "list"
+    """``list``, ``cards``, ``compact``, or an ABlog template such as ``{date} - {title}``."""
+    date_format: str = ""
+    list_style: str = ""
+    expand: str = ""
+
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        return {"tag": self.tags, "category": self.categories, "author": self.authors}
 
 
 _SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}

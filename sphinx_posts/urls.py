@@ -1,4 +1,5 @@
-"""Page names of everything the blog generates (ABlog's layout), in one place.
+"""Where everything the blog shows lives, in one place: generated pages (ABlog's layout),
+feeds, and post images copied into the output.
 
 Page names are builder-neutral (``blog/tag/python``); links are made from them with the
 builder's ``get_relative_uri``, so ``html`` and ``dirhtml`` both work.
@@ -6,17 +7,30 @@ builder's ``get_relative_uri``, so ``html`` and ``dirhtml`` both work.
 
 from __future__ import annotations
 
+import os
+from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING
 
 from sphinx.errors import NoUri
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
-    from .catalog import Term
+    from .model import Post, Term
 
 KIND_PATHS = {"tag": "tag", "category": "category", "author": "author"}
+OUTPUT_DIR = "_images/posts"
+FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+MEDIA_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
 
 
 def paged(base: str, number: int) -> str:
@@ -68,3 +82,52 @@ def term_link(builder: Builder, page: str, term: Term | None, name: str) -> dict
         return {"name": term.name, "url": ""}
     target = term_page(builder.config, term.kind, term.slug)
     return {"name": term.name, "url": link(builder, page, target)}
+
+
+def base_url(app: Sphinx) -> str:
+    """``html_baseurl``, else Read the Docs' canonical URL; always ending in ``/``."""
+    url = (
+        app.config.html_baseurl
+        or getattr(app.config, "blog_baseurl", None)
+        or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    )
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def feed_title(config: Config, name: str) -> str:
+    """A feed's title, as feeds and the pages that link them both show it."""
+    return f"{config.project}: {name}"
+
+
+def is_external(image: str) -> bool:
+    return "://" in image or image.startswith("data:")
+
+
+def source_path(post: Post) -> str:
+    return image_source(post.docname, post.image)
+
+
+def image_source(docname: str, image: str) -> str:
+    """An image's path relative to the source folder (a leading ``/`` means the root)."""
+    if image.startswith("/"):
+        return normpath(image.lstrip("/"))
+    return normpath(join(dirname(docname), image))
+
+
+def image_exists(env: BuildEnvironment, relative: str) -> bool:
+    return not relative.startswith("..") and (env.srcdir / relative).is_file()
+
+
+def image_page(post: Post) -> str:
+    """The image as a page-like name in the output, for ``get_relative_uri``-style links."""
+    return f"{OUTPUT_DIR}/{source_path(post)}"
+
+
+def image_url(env: BuildEnvironment, post: Post, locate: Callable[[str], str]) -> str:
+    """The post's image as a URL: an external one as written, a copied file through
+    ``locate`` (relative to a page, or absolute); ``""`` when there is none to show."""
+    if not post.image:
+        return ""
+    if is_external(post.image):
+        return post.image
+    return locate(image_page(post)) if image_exists(env, source_path(post)) else ""

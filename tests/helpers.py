@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
 
-from sphinx_posts.domain import get_domain
+from sphinx_posts.store.domain import get_domain
 
 if TYPE_CHECKING:
     from pathlib import Path

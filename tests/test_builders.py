@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import article, build, copy_root, html, plain, posts_of
 
-from sphinx_posts.domain import get_domain
+from sphinx_posts.store.domain import get_domain
 
 SITE_POSTS = {
     "posts/first",

@@ -39,8 +39,7 @@ import pytest
 from docutils import nodes
 from helpers import plain, read_docs, written_docs
 
-from sphinx_posts.lists import ListSpec
-from sphinx_posts.model import Post
+from sphinx_posts.model import ListSpec, Post
 
 if TYPE_CHECKING:
     from collections.abc import Callable

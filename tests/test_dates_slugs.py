@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from helpers import build, posts_of
 
-from sphinx_posts.domain import get_domain
 from sphinx_posts.model import parse_date, slugify, term_key, unique_slugs
+from sphinx_posts.store.domain import get_domain
 
 PARIS = ZoneInfo("Europe/Paris")
 dates_site = pytest.mark.sphinx(

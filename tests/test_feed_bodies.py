@@ -1,4 +1,4 @@
-"""Feed content comes from the post bodies kept between builds (``sphinx_posts.bodies``):
+"""Feed content comes from the post bodies kept between builds (``sphinx_posts.generate.bodies``):
 written by parallel workers or the main process, refreshed by edits, forgotten with deleted
 posts, robust to a worker killed mid-write."""
 
@@ -10,7 +10,7 @@ import pytest
 from feedtools import ENVIRONMENT, atom
 from helpers import build, copy_root, plain, written_docs
 
-from sphinx_posts.bodies import BodyStore
+from sphinx_posts.generate.bodies import BodyStore
 
 
 @pytest.fixture(autouse=True)

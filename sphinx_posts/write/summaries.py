@@ -8,48 +8,24 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import format_date
 
-from .config import site_timezone
-from .domain import get_domain
-from .page import add_placeholder
-from .urls import archive_page, link, makes_blog_pages, term_page, year_page
+from ..config import site_timezone
+from ..doctree import posts_summary
+from ..store.domain import get_domain
+from ..urls import archive_page, link, makes_blog_pages, term_page, year_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .catalog import Catalog, Term
+    from ..model import Term
+    from ..store.catalog import Catalog
 
 CLOUD_STEPS = 5
 TEMPLATES = {"tagcloud": "posts/tagcloud.html", "archives": "posts/archivelist.html"}
-
-
-class posts_summary(nodes.General, nodes.Element):
-    """Placeholder for a tag cloud (``kind="tagcloud"``) or archive list (``"archives"``)."""
-
-
-class TagCloudDirective(SphinxDirective):
-    """``tagcloud``: every tag, sized by how many posts carry it."""
-
-    option_spec: ClassVar[dict[str, Any]] = {"limit": directives.nonnegative_int}
-    kind = "tagcloud"
-
-    def run(self) -> list[nodes.Node]:
-        node = posts_summary(kind=self.kind, limit=self.options.get("limit"))
-        self.set_source_info(node)
-        get_domain(self.env).add_list(self.env.docname, node.line, self.kind)
-        return [node]
-
-
-class ArchivesDirective(TagCloudDirective):
-    """``archives``: years and months with their post counts."""
-
-    kind = "archives"
 
 
 def sized_terms(catalog: Catalog, kind: str, limit: int | None) -> list[tuple[Term, int]]:
@@ -133,7 +109,4 @@ def plain_summary(context: dict[str, Any]) -> nodes.paragraph:
 
 
 def setup_summaries(app: Sphinx) -> None:
-    add_placeholder(app, posts_summary)
-    app.add_directive("tagcloud", TagCloudDirective)
-    app.add_directive("archives", ArchivesDirective)
     app.connect("doctree-resolved", resolve_summaries)

@@ -17,8 +17,8 @@ from contextlib import closing
 from hashlib import sha1
 from typing import IO, TYPE_CHECKING, Any
 
-from .domain import get_domain
-from .urls import makes_blog_pages
+from ..store.domain import get_domain
+from ..urls import makes_blog_pages
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -6,38 +6,24 @@ posts are listed, in which order, under which tag spelling and slug" is decided 
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from .config import site_timezone
-from .model import term_key, unique_slugs
+from ..config import site_timezone
+from ..model import Term, term_key, unique_slugs
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
     from sphinx.config import Config
 
-    from .model import Post
+    from ..model import ListSpec, Post
 
 TERM_KINDS = ("tag", "category", "author")
-
-
-@dataclass
-class Term:
-    """A tag, category or author: one identity however it is spelled."""
-
-    kind: str
-    key: str
-    name: str
-    """The spelling used first (by date, then docname)."""
-    slug: str
-    posts: list[Post] = field(default_factory=list)
-    """Listed posts with this term, newest first."""
-    spellings: dict[str, list[str]] = field(default_factory=dict)
-    """Every spelling seen -> the docnames that use it (for the variant warning)."""
 
 
 @dataclass
@@ -136,3 +122,48 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
             years[catalog.year_of(post)].append(post)
     catalog.years = dict(sorted(years.items(), reverse=True))
     return catalog
+
+
+def select(catalog: Catalog, spec: ListSpec, current: str) -> list[Post]:
+    """The posts a list shows, in its order; the catalog already left drafts out."""
+    chosen = []
+    wanted = {kind: {term_key(name) for name in names} for kind, names in spec.filters().items()}
+    for post in catalog.posts:
+        if spec.exclude_current and post.docname == current:
+            continue
+        if any(
+            keys and not keys & {term_key(name) for name in post_terms(post, kind)}
+            for kind, keys in wanted.items()
+        ):
+            continue
+        if spec.years and (post.date is None or str(catalog.year_of(post)) not in spec.years):
+            continue
+        if spec.languages and not set(spec.languages) & set(post.languages):
+            continue
+        if spec.locations and not set(spec.locations) & set(post.locations):
+            continue
+        if spec.series and post.series not in spec.series:
+            continue
+        chosen.append(post)
+    if spec.sort == "oldest":
+        chosen.reverse()
+    elif spec.sort == "title":
+        chosen.sort(key=lambda post: (post.title.casefold(), post.docname))
+    return chosen[: spec.limit] if spec.limit is not None else chosen
+
+
+def unknown_filters(catalog: Catalog, spec: ListSpec) -> list[str]:
+    """A sentence for each filter value no post has, naming the closest known values."""
+    problems = []
+    for kind, names in spec.filters().items():
+        known = catalog.terms[kind]
+        for name in names:
+            if term_key(name) in known:
+                continue
+            close = (
+                difflib.get_close_matches(term_key(name), list(known), n=3, cutoff=0.6)
+                or list(known)[:3]
+            )
+            hint = ", ".join(repr(known[key].name) for key in close) or "none yet"
+            problems.append(f"{kind} {name!r} matches no post (closest known: {hint})")
+    return problems

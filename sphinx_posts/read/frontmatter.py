@@ -2,7 +2,7 @@
 
 The fields are read from the ``docinfo`` node before Sphinx's smart quotes run (myst-parser
 renders lists as JSON text, and curly quotes would break it), so this module is driven by the
-read-time transform in :mod:`sphinx_posts.page`. Every value that is not what we expect becomes
+read-time transform in :mod:`sphinx_posts.read.page`. Every value that is not what we expect becomes
 a ``posts.*`` warning naming the file, line, key, value and what was expected.
 """
 
@@ -18,10 +18,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
-from .config import site_timezone
-from .images import image_exists, image_source, is_external
-from .model import Post, parse_date
-from .report import PostsWarning, frontmatter_line, warn
+from ..config import site_timezone
+from ..model import Post, parse_date
+from ..report import PostsWarning, frontmatter_line, warn
+from ..urls import image_exists, image_source, is_external
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import term_key
+from ..model import term_key
 
 if TYPE_CHECKING:
     from sphinx.config import Config

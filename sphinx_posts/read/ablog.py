@@ -15,11 +15,11 @@ from sphinx.errors import ExtensionError
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
-from .config import BY_NAME, site_timezone
-from .model import parse_date
-from .page import timestamp
-from .render import machine_date, show_date
-from .report import PostsWarning, warn
+from ..config import BY_NAME, site_timezone
+from ..doctree import timestamp
+from ..formats import machine_date, show_date
+from ..model import parse_date
+from ..report import PostsWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -87,10 +87,6 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
     archives = _setting(config, "blog_feed_archives")
     if archives and config.posts_feed_terms == BY_NAME["posts_feed_terms"].default:
         config.posts_feed_terms = ["tag", "category", "author"]
-
-
-def ablog_baseurl(config: Config) -> str:
-    return _setting(config, "blog_baseurl") or ""
 
 
 class UpdateDirective(SphinxDirective):

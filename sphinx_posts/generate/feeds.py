@@ -9,7 +9,6 @@ time: a feed's ``updated`` is its newest entry's, so rebuilding gives identical 
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import UTC, datetime
 from posixpath import join as posix_join
@@ -18,31 +17,22 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from .ablog import ablog_baseurl
-from .authors import resolve_author
+from ..report import PostsWarning, warn
+from ..store.catalog import build_time, show_drafts
+from ..store.domain import get_domain
+from ..urls import FORMATS, base_url, feed_title, image_url, makes_blog_pages, term_page
+from ..write.authors import resolve_author
 from .bodies import BodyStore
-from .catalog import build_time, show_drafts
-from .domain import get_domain
-from .images import image_url
 from .incremental import digest
 from .outputs import all_present, read_record, remove, write_record
-from .report import PostsWarning, warn
-from .urls import makes_blog_pages, term_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.config import Config
 
-    from .catalog import Catalog
-    from .model import Post
+    from ..model import Post
+    from ..store.catalog import Catalog
 
-FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
-MEDIA_TYPES = {
-    "atom": "application/atom+xml",
-    "rss": "application/rss+xml",
-    "json": "application/feed+json",
-}
 CHROME = re.compile(r"<!-- posts:chrome -->.*?<!-- /posts:chrome -->", re.DOTALL)
 FIRST_TITLE = re.compile(r"<h1>.*?</h1>", re.DOTALL)
 HEADERLINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
@@ -50,16 +40,6 @@ UNSET_AUTHOR = "Author name not set"  # Sphinx's default ``author``
 URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def base_url(app: Sphinx) -> str:
-    """``html_baseurl``, else Read the Docs' canonical URL; always ending in ``/``."""
-    url = (
-        app.config.html_baseurl
-        or ablog_baseurl(app.config)
-        or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-    )
-    return url if not url or url.endswith("/") else url + "/"
 
 
 def clean(text: str) -> str:
@@ -79,11 +59,6 @@ def absolute(html: str, page_url: str) -> str:
         return f"{prefix}{quote}{target}{quote}"
 
     return URL_ATTRIBUTE.sub(replace, html)
-
-
-def feed_title(config: Config, name: str) -> str:
-    """A feed's title, as feeds and the pages that link them both show it."""
-    return f"{config.project}: {name}"
 
 
 def settings_key(app: Sphinx) -> str:

@@ -13,45 +13,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .domain import get_domain
+from ..doctree import ancestors, byline, post_footer, post_meta
+from ..report import PostsWarning, warn
+from ..store.domain import get_domain
 from .frontmatter import FieldReader, RawFrontmatter, docinfo_fields, is_post, read_post
-from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-
-class post_meta(nodes.Invisible, nodes.Element):
-    """What a ``post`` directive said; read and removed at read time."""
-
-
-class byline(nodes.General, nodes.Element):
-    """Where the byline goes; filled from the domain at write time (see render.py)."""
-
-
-class timestamp(nodes.Inline, nodes.TextElement):
-    """A date in running text: ``<time datetime=...>`` in HTML, plain text elsewhere."""
-
-
-def visit_timestamp_html(translator: Any, node: timestamp) -> None:
-    translator.body.append(translator.starttag(node, "time", "", datetime=node["datetime"]))
-
-
-def depart_timestamp_html(translator: Any, node: timestamp) -> None:
-    translator.body.append("</time>")
-
-
-def visit_timestamp_other(translator: Any, node: timestamp) -> None:
-    translator.visit_inline(node)
-
-
-def depart_timestamp_other(translator: Any, node: timestamp) -> None:
-    translator.depart_inline(node)
-
-
-class post_footer(nodes.General, nodes.Element):
-    """Where previous/next and related posts go; filled at write time (navigation.py)."""
 
 
 _NOT_CONTENT = (
@@ -181,14 +150,6 @@ def first_paragraphs(document: nodes.document, count: int = 1) -> str:
     return shorten(" ".join(found), EXCERPT_LENGTH * count)
 
 
-def ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
-
-
 def shorten(text: str, length: int) -> str:
     if len(text) <= length:
         return text
@@ -210,48 +171,7 @@ def mark_orphan(app: Sphinx, document: nodes.document) -> None:
         app.env.metadata[docname]["orphan"] = True
 
 
-class chrome_html(nodes.General, nodes.Element):
-    """Rendered page furniture (byline, series box, related posts...). Unlike ``raw``, it has
-    no text for Sphinx's search index, so a post is not found by its neighbours' titles."""
-
-
-def visit_chrome_html(translator: Any, node: chrome_html) -> None:
-    translator.body.append(node["html"])
-    raise nodes.SkipNode
-
-
-def chrome(html: str) -> chrome_html:
-    """Page furniture around a post's body; marked so feeds can leave it out."""
-    return chrome_html(html=f"<!-- posts:chrome -->{html}<!-- /posts:chrome -->")
-
-
-def skip_node(translator: object, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
-def add_placeholder(app: Sphinx, node: type[nodes.Element]) -> None:
-    """Register a node that is always replaced at write time; a writer that still meets one
-    (a builder that skips ``doctree-resolved``) leaves it out instead of failing."""
-    skip = (skip_node, None)
-    app.add_node(node, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-
-
 def setup_page(app: Sphinx) -> None:
-    app.add_node(post_meta)
-    for node in (byline, post_footer):
-        add_placeholder(app, node)
-    skip = (skip_node, None)
-    app.add_node(
-        chrome_html,
-        html=(visit_chrome_html, None),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
-    other = (visit_timestamp_other, depart_timestamp_other)
-    html = (visit_timestamp_html, depart_timestamp_html)
-    app.add_node(timestamp, html=html, latex=other, text=other, man=other, texinfo=other)
     app.add_transform(RawFrontmatter)
     app.add_transform(PostPage)
     app.connect("doctree-read", mark_orphan, priority=600)

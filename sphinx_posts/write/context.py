@@ -12,18 +12,16 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from ..store.catalog import is_scheduled
+from ..store.domain import get_domain
+from ..urls import FORMATS, MEDIA_TYPES, base_url, feed_title, image_url, makes_blog_pages
 from .authors import resolve_author
-from .catalog import is_scheduled
-from .domain import get_domain
-from .feeds import FORMATS, MEDIA_TYPES, base_url, feed_title
-from .images import image_url
 from .sidebars import SidebarData
-from .urls import makes_blog_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .model import Post
+    from ..model import Post
 
 OPENGRAPH = "sphinxext.opengraph"
 
@@ -126,5 +124,5 @@ def page_context(
     context["posts"] = SidebarData(app, pagename, context["pathto"], post)
 
 
-def setup_theme(app: Sphinx) -> None:
+def setup_context(app: Sphinx) -> None:
     app.connect("html-page-context", page_context, priority=400)

@@ -10,17 +10,17 @@ import heapq
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .domain import get_domain
-from .model import term_key
-from .page import chrome, post_footer
-from .urls import link
+from ..doctree import chrome, post_footer
+from ..model import term_key
+from ..store.domain import get_domain
+from ..urls import link
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
 
-    from .catalog import Catalog
-    from .model import Post
+    from ..model import Post
+    from ..store.catalog import Catalog
 
 
 def neighbours(catalog: Catalog, post: Post) -> tuple[Post | None, Post | None]:

@@ -1,19 +1,23 @@
-"""The ``post`` directive: ABlog's way to mark a post, with ABlog's options and meanings.
+"""Directives that mark a post or place a summary of the blog.
 
-It only records what it was given (a :class:`~sphinx_posts.page.post_meta` node); the
-read-time transform merges it with the frontmatter, the directive's values winning.
+``post`` is ABlog's way to mark a post, with ABlog's options and meanings. It only records what
+it was given (a :class:`~sphinx_posts.doctree.post_meta` node); the read-time transform merges
+it with the frontmatter, the directive's values winning. ``tagcloud`` and ``archives`` leave a
+placeholder filled at write time (write/summaries.py) and register with the domain, so pages
+that show them are rewritten when the counts change.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .page import post_meta
+from ..doctree import post_meta, posts_summary
+from ..store.domain import get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,5 +70,26 @@ class PostDirective(SphinxDirective):
         return [meta] if "exclude" in options else [meta, *holder.children]
 
 
+class TagCloudDirective(SphinxDirective):
+    """``tagcloud``: every tag, sized by how many posts carry it."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"limit": directives.nonnegative_int}
+    kind = "tagcloud"
+
+    def run(self) -> list[nodes.Node]:
+        node = posts_summary(kind=self.kind, limit=self.options.get("limit"))
+        self.set_source_info(node)
+        get_domain(self.env).add_list(self.env.docname, node.line, self.kind)
+        return [node]
+
+
+class ArchivesDirective(TagCloudDirective):
+    """``archives``: years and months with their post counts."""
+
+    kind = "archives"
+
+
 def setup_directives(app: Sphinx) -> None:
     app.add_directive("post", PostDirective)
+    app.add_directive("tagcloud", TagCloudDirective)
+    app.add_directive("archives", ArchivesDirective)

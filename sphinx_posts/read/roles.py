@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.roles import XRefRole
 
-from .domain import get_domain
+from ..store.domain import get_domain
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message

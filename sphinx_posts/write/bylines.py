@@ -6,39 +6,27 @@ gets a plain paragraph, so LaTeX, text, man and epub readers still see date and 
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-import babel
 from docutils import nodes
 from sphinx.locale import get_translation
-from sphinx.util.i18n import format_date
 
+from ..doctree import byline, chrome
+from ..formats import machine_date, reading_minutes, show_date
+from ..store.catalog import is_scheduled
+from ..store.domain import get_domain
+from ..urls import term_link
 from .authors import resolve_author
-from .catalog import is_scheduled
-from .config import site_timezone
-from .domain import get_domain
 from .navigation import series_context
-from .page import byline, chrome
-from .urls import term_link
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from .catalog import Catalog
-    from .model import Post
+    from ..model import Post
+    from ..store.catalog import Catalog
 
 _ = get_translation("sphinx_posts")
-
-
-def show_date(moment: datetime, config: Config, date_format: str = "") -> str:
-    """A date as readers see it: ``posts_date_format`` in the site's language and zone."""
-    local = moment.astimezone(site_timezone(config))
-    chosen = date_format or config.posts_date_format
-    return format_date(chosen, date=local, language=config.language or "en")
 
 
 def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: str = "") -> str:
@@ -49,16 +37,6 @@ def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: st
     if key not in catalog.shown_dates:
         catalog.shown_dates[key] = show_date(post.date, config, date_format)
     return catalog.shown_dates[key]
-
-
-def machine_date(moment: datetime, has_time: bool, config: Config) -> str:
-    """The ``datetime`` attribute of ``<time>``: a date, or a full RFC 3339 timestamp."""
-    local = moment.astimezone(site_timezone(config))
-    return local.isoformat() if has_time else local.date().isoformat()
-
-
-def reading_minutes(post: Post, config: Config) -> int:
-    return max(1, round(post.words / config.posts_words_per_minute))
 
 
 def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
@@ -123,19 +101,5 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(plain_byline(context))
 
 
-def load_date_names(app: Sphinx) -> None:
-    """Have babel load the language's date names before any document is read.
-
-    Loaded at the first byline, in the middle of writing, its few MiB of locale data land
-    between the pages' short-lived objects, and the build's peak memory grows by twice that.
-    """
-    # an unknown language: Sphinx's format_date warns when a date is shown, and uses English
-    for language in (app.config.language or "en", "en"):
-        with suppress(ValueError, babel.UnknownLocaleError):
-            babel.Locale.parse(language).months  # noqa: B018 (reading them loads them)
-            return
-
-
-def setup_render(app: Sphinx) -> None:
-    app.connect("builder-inited", load_date_names)
+def setup_bylines(app: Sphinx) -> None:
     app.connect("doctree-resolved", resolve_bylines)

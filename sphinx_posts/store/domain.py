@@ -13,9 +13,9 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
+from ..report import PostsWarning, warn
+from ..urls import term_link
 from .catalog import Catalog, build_catalog, build_time
-from .report import PostsWarning, warn
-from .urls import term_link
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -26,10 +26,9 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .lists import ListSpec
-    from .model import Post
+    from ..model import ListSpec, Post
 
-DATA_VERSION = 5
+DATA_VERSION = 6
 
 
 class PostsDomain(Domain):

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .domain import get_domain
-from .feeds import FORMATS, MEDIA_TYPES, base_url
-from .render import byline_context, machine_date, post_date_text
+from ..formats import machine_date
+from ..store.domain import get_domain
+from ..urls import (
+    FORMATS,
+    MEDIA_TYPES,
+    archive_page,
+    base_url,
+    index_page,
+    makes_blog_pages,
+    term_page,
+    terms_page,
+    year_page,
+)
+from .bylines import byline_context, post_date_text
 from .summaries import sized_terms
-from .urls import archive_page, index_page, makes_blog_pages, term_page, terms_page, year_page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
 
-    from .model import Post
+    from ..model import Post
 
 
 class SidebarData:

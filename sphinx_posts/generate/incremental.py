@@ -11,20 +11,20 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from .catalog import build_time, is_scheduled
-from .domain import get_domain, post_docname
-from .lists import ListSpec, select
-from .navigation import navigation_inputs
-from .render import reading_minutes
+from ..formats import reading_minutes
+from ..model import ListSpec
+from ..store.catalog import build_time, is_scheduled, select
+from ..store.domain import get_domain, post_docname
+from ..write.navigation import navigation_inputs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from .catalog import Catalog
-    from .domain import PostsDomain
-    from .model import Post
+    from ..model import Post
+    from ..store.catalog import Catalog
+    from ..store.domain import PostsDomain
 
 
 def digest(value: Any) -> str:

@@ -16,15 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
 
-from .catalog import build_time
-from .domain import get_domain
-from .feeds import feed_title
-from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
-from .lists import post_entry
-from .outputs import all_present, forget_record, read_record, remove, write_record
-from .report import PostsWarning, warn
-from .urls import (
+from ..report import PostsWarning, warn
+from ..store.catalog import build_time
+from ..store.domain import get_domain
+from ..urls import (
     archive_page,
+    feed_title,
     index_page,
     link,
     makes_blog_pages,
@@ -32,14 +29,17 @@ from .urls import (
     terms_page,
     year_page,
 )
+from ..write.lists import post_entry
+from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
+from .outputs import all_present, forget_record, read_record, remove, write_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from sphinx.application import Sphinx
 
-    from .catalog import Catalog
-    from .model import Post
+    from ..model import Post
+    from ..store.catalog import Catalog
 
 _ = get_translation("sphinx_posts")
 

@@ -1,20 +1,18 @@
-"""``sphinx-posts``: start a post with the right frontmatter, or check every post of a site.
-
-``sphinx-posts new "My title" --tags python,release`` writes ``posts/my-title.md``;
-``sphinx-posts check docs`` reads the site (no output written) and prints every ``posts.*``
-warning, exiting non-zero when there is one, for CI and pre-commit hooks.
-"""
+"""``sphinx-posts new "My title" --tags python,release``: start a post with the right
+frontmatter, in ``posts/my-title.md``."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import slugify
+from ..model import slugify
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def frontmatter(title: str, tags: list[str], description: str, date: str, draft: bool) -> str:
@@ -45,24 +43,7 @@ def new_post(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_site(args: argparse.Namespace) -> int:
-    from sphinx.cmd.build import build_main
-
-    with tempfile.TemporaryDirectory() as scratch:
-        warnings = Path(scratch) / "warnings.txt"
-        options = ["-b", "dummy", "-q", "-w", str(warnings), "-E"]
-        status = build_main([*options, args.source, str(Path(scratch) / "out")])
-        lines = warnings.read_text(encoding="utf-8").splitlines() if warnings.exists() else []
-    problems = [line for line in lines if "[posts." in line]
-    for line in problems:
-        print(line)
-    print(f"{len(problems)} post warning(s)")
-    return 1 if problems or status else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sphinx-posts", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+def add_command(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new", help="write a new post with frontmatter")
     new.add_argument("title")
     new.add_argument("--dir", default="posts", help="folder of posts (default: posts)")
@@ -71,12 +52,3 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--date", help="YYYY-MM-DD (default: today, UTC)")
     new.add_argument("--draft", action="store_true")
     new.set_defaults(run=new_post)
-    check = commands.add_parser("check", help="report every posts.* warning of a site")
-    check.add_argument("source", help="the folder holding conf.py")
-    check.set_defaults(run=check_site)
-    args = parser.parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""``sphinx-posts``: start a post with the right frontmatter, or check every post of a site.
+
+``sphinx-posts new "My title" --tags python,release`` writes ``posts/my-title.md``;
+``sphinx-posts check docs`` reads the site (no output written) and prints every ``posts.*``
+warning, exiting non-zero when there is one, for CI and pre-commit hooks.
+
+Each subcommand is a module of its own here, with an ``add_command`` that registers it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import check, new
+
+COMMANDS = (new, check)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sphinx-posts", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add_command(commands)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

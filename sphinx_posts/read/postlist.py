@@ -1,0 +1,81 @@
+"""The ``postlist`` directive: it records its query in the domain and leaves a placeholder.
+
+The query is checked once every document is read (store/checks.py) and the placeholder is
+filled at write time from the catalog (write/lists.py); incremental builds know from the
+recorded queries which pages list posts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..doctree import postlist
+from ..model import LIST_SORTS, ListSpec
+from ..store.domain import get_domain
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in (text or "").split(",") if name.strip())
+
+
+class PostListDirective(SphinxDirective):
+    """``postlist``: the posts matching its filters, on any page."""
+
+    optional_arguments = 1  # ABlog's positional limit
+    option_spec: ClassVar[dict[str, Any]] = {
+        "tags": directives.unchanged,
+        "category": directives.unchanged,
+        "author": directives.unchanged,
+        "year": directives.unchanged,
+        "language": directives.unchanged,
+        "series": directives.unchanged,
+        "limit": directives.nonnegative_int,
+        # a bare ``:sort:`` is ABlog's flag for oldest first
+        "sort": lambda text: directives.choice(text or "oldest", LIST_SORTS),
+        "location": directives.unchanged,
+        "exclude-current": directives.flag,
+        "excerpts": directives.flag,
+        "format": directives.unchanged_required,
+        "date": directives.unchanged_required,
+        "list-style": directives.unchanged_required,
+        "expand": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        limit = self.options.get("limit")
+        if limit is None and self.arguments:
+            if not self.arguments[0].isdigit():
+                raise self.error(f"postlist: expected a number of posts, got {self.arguments[0]!r}")
+            limit = int(self.arguments[0])
+        spec = ListSpec(
+            tags=_names(self.options.get("tags", "")),
+            categories=_names(self.options.get("category", "")),
+            authors=_names(self.options.get("author", "")),
+            years=_names(self.options.get("year", "")),
+            languages=_names(self.options.get("language", "")),
+            locations=_names(self.options.get("location", "")),
+            series=_names(self.options.get("series", "")),
+            limit=limit,
+            sort=self.options.get("sort", "newest"),
+            exclude_current="exclude-current" in self.options,
+            excerpts="excerpts" in self.options,
+            format=self.options.get("format", "list").strip(),
+            date_format=self.options.get("date", ""),
+            list_style=self.options.get("list-style", ""),
+            expand=self.options.get("expand") or ("" if "expand" not in self.options else "…"),
+        )
+        node = postlist(spec=spec, docname=self.env.docname)
+        self.set_source_info(node)
+        get_domain(self.env).add_list(self.env.docname, node.line, spec)
+        return [node]
+
+
+def setup_postlist(app: Sphinx) -> None:
+    app.add_directive("postlist", PostListDirective)

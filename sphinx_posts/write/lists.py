@@ -1,0 +1,129 @@
+"""Post lists at write time: the entries every list shows, and ``postlist`` placeholders
+filled from the catalog (the directive itself is read/postlist.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from markupsafe import Markup, escape
+from sphinx.util.osutil import relative_uri
+
+from ..doctree import ancestors, postlist
+from ..formats import machine_date, reading_minutes
+from ..model import LIST_FORMATS
+from ..store.catalog import is_scheduled, select
+from ..store.domain import get_domain
+from ..urls import image_url, link, term_link
+from .bylines import post_date_text
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from ..model import ListSpec, Post
+    from ..store.catalog import Catalog
+
+
+def post_entry(
+    builder: Builder, page: str, post: Post, catalog: Catalog, date_format: str = ""
+) -> dict[str, Any]:
+    """Everything a list shows of one post, with links relative to ``page``."""
+    config = builder.config
+
+    def shown(kind: str, name: str) -> dict[str, str]:
+        return term_link(builder, page, catalog.term(kind, name), name)
+
+    page_url = link(builder, page, post.docname)
+    return {
+        "docname": post.docname,
+        # ABlog's ``external_link``: a post that is a pointer to one published elsewhere
+        "url": post.external_link or page_url,
+        "page_url": page_url,
+        "external": bool(post.external_link),
+        "title": post.title,
+        "date": post_date_text(catalog, post, config, date_format),
+        "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
+        "summary": post.description or post.excerpt,
+        "description": post.description,
+        "excerpt": post.excerpt,
+        "minutes": reading_minutes(post, config),
+        "tags": [shown("tag", name) for name in post.tags],
+        "categories": [shown("category", name) for name in post.categories],
+        "authors": [shown("author", name) for name in post.authors],
+        "image": image_url(
+            builder.env, post, lambda path: relative_uri(builder.get_target_uri(page), path)
+        ),
+        "draft": post.draft or is_scheduled(post, catalog.now),
+        "post": post,
+    }
+
+
+def ablog_line(entry: dict[str, Any], template: str, html: bool = False) -> str:
+    """ABlog's ``:format:`` strings: ``{date}``, ``{title}``, ``{author}``, ``{tags}`` ...
+
+    With ``html``, every value is escaped and the date is a ``<time>`` element.
+    """
+    values = {
+        "date": entry["date"],
+        "title": entry["title"],
+        "author": ", ".join(a["name"] for a in entry["authors"]),
+        "category": ", ".join(c["name"] for c in entry["categories"]),
+        "tags": ", ".join(t["name"] for t in entry["tags"]),
+        "location": ", ".join(entry["post"].locations),
+        "language": ", ".join(entry["post"].languages),
+    }
+    if html:
+        values = {key: escape(value) for key, value in values.items()}
+        values["date"] = Markup('<time datetime="{}">{}</time>').format(
+            entry["date_iso"], entry["date"]
+        )
+    try:
+        return escape(template).format_map(values) if html else template.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return ablog_line(entry, "{date} - {title}", html)
+
+
+def render_list(
+    app: Sphinx, page: str, posts: list[Post], spec: ListSpec, catalog: Catalog, level: int = 2
+) -> nodes.Node:
+    """HTML from the ``posts/postlist.html`` template; a plain bullet list elsewhere."""
+    entries = [post_entry(app.builder, page, post, catalog, spec.date_format) for post in posts]
+    template_format = "{" in spec.format
+    for entry in entries:
+        entry["line"] = ablog_line(entry, spec.format) if template_format else ""
+        entry["line_html"] = ablog_line(entry, spec.format, True) if template_format else ""
+    if app.builder.format == "html":
+        style = "template" if template_format else spec.format
+        context = {
+            "entries": entries,
+            "format": style if style in (*LIST_FORMATS, "template") else "list",
+            "excerpts": spec.excerpts,
+            "list_style": spec.list_style,
+            "expand": spec.expand,
+            "level": level,
+        }
+        return nodes.raw(
+            "", app.builder.templates.render("posts/postlist.html", context), format="html"
+        )
+    items = nodes.bullet_list(classes=["posts-list"])
+    for entry in entries:
+        text = entry["line"] or " - ".join(filter(None, (entry["date"], entry["title"])))
+        items += nodes.list_item("", nodes.paragraph("", text))
+    return items
+
+
+def resolve_postlists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    catalog = get_domain(app.env).catalog()
+    for node in list(doctree.findall(postlist)):
+        spec = node["spec"]
+        if spec.format not in LIST_FORMATS and "{" not in spec.format:
+            spec = replace(spec, format="list")
+        posts = select(catalog, spec, node["docname"])
+        level = min(6, 1 + sum(isinstance(parent, nodes.section) for parent in ancestors(node)))
+        node.replace_self(render_list(app, docname, posts, spec, catalog, level))
+
+
+def setup_lists(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_postlists)
