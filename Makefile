@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SITE := example-site
 OUT := $(SITE)/_build/html
 
-.PHONY: demo test lint format bench live clean
+.PHONY: demo test browser lint format bench live clean
 
 $(STAMP): pyproject.toml Makefile
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
@@ -21,10 +21,26 @@ demo: $(STAMP)
 	@echo
 	@echo "The example site is built. Open: file://$(CURDIR)/$(OUT)/index.html"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (never a browser Playwright downloads). This changes
+# the machine, so it says what it does; without root or apt-get it says how, and those tests skip.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "make browser: installing Debian's chromium with apt-get for the browser tests"; \
+		echo "  (tests/test_browser.py; about 120 packages, once per machine)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && \
+		echo "make browser: $(CHROMIUM) installed"; \
+	else \
+		echo "make browser: $(CHROMIUM) is missing; install Debian's chromium as root"; \
+		echo "  (apt-get install chromium), or the browser tests will skip"; \
+	fi
 
 # Slow (tens of minutes); `BENCH_ARGS=--quick make bench` is a smoke run. See benchmarks/README.md.
 bench: $(STAMP)

@@ -3,20 +3,17 @@
 The site is built once per session (``example_site.built_example_site``) and served over HTTP on
 127.0.0.1; every request for another host is aborted, so MathJax (a CDN script) never loads and
 the math stays TeX, which is what the math test expects. Playwright's own browser downloads are
-never used: the tests drive ``/usr/bin/chromium`` (installed with apt when missing and we are
-root; otherwise the browser tests are skipped with the reason).
+never used: the tests drive ``/usr/bin/chromium``, which ``make browser`` installs (``make test``
+runs it first, and says what it installs); without it the browser tests skip with that advice.
 
 Full-page screenshots of the landing page, a post, a tag page and the archive, in light and dark
-mode, are saved under ``<outdir>/_screenshots/`` and copied to ``/tmp/sphinx-posts-screenshots/``.
+mode, are saved under ``<outdir>/_screenshots/`` (inside the test's build folder).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import shutil
-import subprocess
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -44,7 +41,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path("/tmp/sphinx-posts-screenshots")
 LOCAL = re.compile(r"^https?://127\.0\.0\.1[:/]")
 POST = "posts/reading-time.html"  # math, tags, an author, previous and next posts
 NO_TRANSITIONS = (
@@ -55,36 +51,18 @@ NO_TRANSITIONS = (
 # -- Chromium, the server, the pages --------------------------------------------------------------
 
 
-def install_chromium() -> str:
-    """Install Debian's Chromium when it is missing; return why the tests must skip, or ""."""
+def missing_browser() -> str:
+    """Why the browser tests cannot run here, or "". Installing Chromium changes the machine,
+    so the tests never do it themselves: ``make browser`` does, and says so (``make test``
+    runs it first)."""
     if CHROMIUM.exists():
         return ""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return f"{CHROMIUM} is missing and installing it (apt-get install chromium) needs root"
-    if shutil.which("apt-get") is None:
-        return f"{CHROMIUM} is missing and there is no apt-get to install it with"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    try:
-        result = subprocess.run(
-            "apt-get update -qq && apt-get install -y -qq chromium",
-            shell=True,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=1200,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return "installing chromium with apt-get timed out"
-    if result.returncode != 0 or not CHROMIUM.exists():
-        tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-        return f"apt-get could not install chromium: {' / '.join(tail)}"
-    return ""
+    return f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium with apt-get)"
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    reason = install_chromium()
+    reason = missing_browser()
     if reason:
         pytest.skip(reason)
     with sync_playwright() as playwright:
@@ -468,8 +446,6 @@ def screenshot(page: Page, outdir: Path, name: str) -> None:
     folder.mkdir(exist_ok=True)
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True, animations="disabled")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(path, SCREENSHOTS / path.name)
 
 
 @pytest.mark.parametrize(

@@ -16,14 +16,23 @@ from . import check, new
 COMMANDS = (new, check)
 
 
+DESCRIPTION = "Blog posts for Sphinx: start a post, or check every post of a site."
+EXAMPLES = """examples:
+  sphinx-posts new "My title" --tags python,release   writes posts/my-title.md
+  sphinx-posts new "Notes" --format rst --draft        writes posts/notes.rst, a draft
+  sphinx-posts check docs                              every posts.* warning of docs/
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sphinx-posts", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="sphinx-posts",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         command.add_command(commands)
     args = parser.parse_args(argv)
     return args.run(args)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

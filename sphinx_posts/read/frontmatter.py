@@ -167,7 +167,9 @@ class FieldReader:
                 return key, self.directive[key]
         for key in keys:
             if key in self.fields:
-                return key, decode(self.fields[key])
+                value = decode(self.fields[key])
+                if value is not None:  # ``description:`` with nothing after it: not given
+                    return key, value
         return None
 
     def location(self, key: str) -> tuple[str, int | None]:

@@ -1,0 +1,5 @@
+"""``python -m sphinx_posts.cli``: the same as the ``sphinx-posts`` command."""
+
+from . import main
+
+raise SystemExit(main())
