@@ -16,6 +16,7 @@ from .generate.pages import setup_pages
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
 from .read.directives import setup_directives
+from .read.math import setup_math
 from .read.page import setup_page
 from .read.postlist import setup_postlist
 from .read.roles import setup_roles
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_postlist(app)
     setup_page(app)
+    setup_math(app)
     setup_roles(app)
     # write
     setup_bylines(app)

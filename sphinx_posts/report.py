@@ -10,6 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
+from sphinx.util.console import bold
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -32,8 +33,13 @@ class PostsWarning(Enum):
     COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
     POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
-    FEED = ("feed", "Feeds cannot be written, for example because no base URL is set.")
+    FEED = ("feed", "A feed cannot be written.")
     IMAGE = ("image", "A post's image points to a file or image number that does not exist.")
+    MATH = (
+        "math",
+        "A Markdown post writes $...$ or $$...$$ math, which myst-parser shows as plain text "
+        "unless its dollarmath extension is on.",
+    )
 
     def __init__(self, subtype: str, description: str) -> None:
         self.subtype = subtype
@@ -47,6 +53,13 @@ def warn(
 ) -> None:
     """Log a ``posts.<kind>`` warning at ``location`` (a docname or ``(docname, line)``)."""
     logger.warning(message, type="posts", subtype=kind.subtype, location=location)
+
+
+def note(message: str) -> None:
+    """Say something the writer should know that is not a mistake in their content (a setting
+    they have not made yet): shown in every build's output, CI logs included, but not a
+    warning, so ``-W`` builds of a new site pass."""
+    logger.info(bold(f"sphinx-posts: {message}"))
 
 
 def frontmatter_line(env: BuildEnvironment, docname: str, key: str) -> int | None:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from ..report import PostsWarning, warn
+from ..report import note
 from ..store.catalog import build_time, show_drafts
 from ..store.domain import get_domain
 from ..urls import FORMATS, base_url, feed_title, image_url, makes_blog_pages, term_page
@@ -253,10 +253,10 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return
     base = base_url(app)
     if not base:
-        warn(
-            PostsWarning.FEED,
-            "no feeds written: set html_baseurl in conf.py (for example "
-            "'https://example.org/') so feed links can be absolute",
+        note(
+            "no feeds written: feeds need the site's public address for their links; set "
+            "html_baseurl in conf.py (for example 'https://example.org/'). Read the Docs "
+            "sets it for you."
         )
     domain = get_domain(app.env)
     bodies_changed = store.fold(domain.posts)
