@@ -13,6 +13,7 @@ from .generate.feeds import setup_feeds
 from .generate.images import setup_images
 from .generate.incremental import setup_incremental
 from .generate.pages import setup_pages
+from .generate.schedule import setup_schedule
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
 from .read.directives import setup_directives
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_incremental(app)
     setup_bodies(app)
     setup_feeds(app)
+    setup_schedule(app)
     setup_template_cache(app)
     setup_images(app)
     app.connect("config-inited", _add_theme_files)

@@ -49,6 +49,11 @@ def term_page(config: Config, kind: str, slug: str, number: int = 1) -> str:
     return paged(f"{terms_page(config, kind)}/{slug}", number)
 
 
+def schedule_page(config: Config) -> str:
+    """The schedule file's path in the output (a file, not a page: it has its suffix)."""
+    return f"{config.posts_path}/schedule.json"
+
+
 def archive_page(config: Config) -> str:
     return f"{config.posts_path}/archive"
 

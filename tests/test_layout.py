@@ -25,7 +25,7 @@ ALLOWED = {
     "read": {"model", "report", "config", "doctree", "urls", "formats", "store"},
     "write": {"model", "report", "config", "doctree", "urls", "formats", "store"},
     "generate": {"model", "report", "config", "doctree", "urls", "formats", "store", "write"},
-    "cli": {"model", "report", "config"},
+    "cli": {"model", "report", "config", "store"},
 }
 
 

@@ -86,6 +86,12 @@ def is_scheduled(post: Post, now: datetime) -> bool:
     return post.date is not None and post.date > now
 
 
+def scheduled_posts(records: dict[str, Post], now: datetime) -> list[Post]:
+    """Posts that are finished but dated in the future, soonest first (drafts are not)."""
+    waiting = [post for post in records.values() if not post.draft and is_scheduled(post, now)]
+    return sorted(waiting, key=lambda post: post.sort_key())
+
+
 def is_listed(post: Post, config: Config, now: datetime) -> bool:
     if post.draft or is_scheduled(post, now):
         return show_drafts(config) and post.date is not None
