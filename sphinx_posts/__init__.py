@@ -16,6 +16,7 @@ from .generate.pages import setup_pages
 from .generate.schedule import setup_schedule
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
+from .read.citations import setup_citations
 from .read.directives import setup_directives
 from .read.math import setup_math
 from .read.page import setup_page
@@ -23,6 +24,7 @@ from .read.postlist import setup_postlist
 from .read.roles import setup_roles
 from .store.checks import setup_checks
 from .store.domain import DATA_VERSION, PostsDomain
+from .write.backlinks import setup_backlinks
 from .write.bylines import setup_bylines
 from .write.context import setup_context
 from .write.lists import setup_lists
@@ -64,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_postlist(app)
     setup_page(app)
     setup_math(app)
+    setup_citations(app)
     setup_roles(app)
     # write
     setup_bylines(app)
@@ -71,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_navigation(app)
     setup_summaries(app)
     setup_context(app)
+    setup_backlinks(app)
     # generate
     setup_pages(app)
     setup_incremental(app)

@@ -48,6 +48,10 @@ def _feed_content_error(value: str) -> str | None:
     return None if value in ("full", "summary", "none") else "'full', 'summary' or 'none'"
 
 
+def _placement_error(value: str) -> str | None:
+    return None if value in ("object", "page") else "'object' or 'page'"
+
+
 def _feed_terms_error(value: list[str]) -> str | None:
     if all(item in ("tag", "category", "author") for item in value):
         return None
@@ -191,6 +195,40 @@ SETTINGS: tuple[Setting, ...] = (
         (str,),
         "What feed entries carry: 'full' post bodies, 'summary' only, or 'none'.",
         _feed_content_error,
+        "html",
+    ),
+    Setting(
+        "posts_backlinks",
+        True,
+        (bool,),
+        "Show, on each documentation page, the published posts that cite it or its objects.",
+        None,
+        "html",
+    ),
+    Setting(
+        "posts_backlinks_domains",
+        [],
+        (list, tuple),
+        "Which domains' references count for back-links ('py', 'c', 'cpp', 'js', 'rst', "
+        "'std'...); empty: all of them.",
+        None,
+        "html",
+    ),
+    Setting(
+        "posts_backlinks_placement",
+        "object",
+        (str,),
+        "'object': after each cited object's description (the rest at the page's end); "
+        "'page': one list at the end of the page.",
+        _placement_error,
+        "html",
+    ),
+    Setting(
+        "posts_backlinks_shown",
+        3,
+        (int,),
+        "How many citing posts a back-link list shows before the rest fold into 'more'.",
+        _positive,
         "html",
     ),
 )

@@ -35,6 +35,10 @@ class posts_summary(nodes.General, nodes.Element):
     """Placeholder for a tag cloud (``kind="tagcloud"``) or archive list (``"archives"``)."""
 
 
+class posts_backlinks(nodes.General, nodes.Element):
+    """Where a ``backlinks`` directive puts the posts citing its page (write/backlinks.py)."""
+
+
 class timestamp(nodes.Inline, nodes.TextElement):
     """A date in running text: ``<time datetime=...>`` in HTML, plain text elsewhere."""
 
@@ -91,7 +95,7 @@ def add_placeholder(app: Sphinx, node: type[nodes.Element]) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(post_meta)
-    for node in (byline, post_footer, postlist, posts_summary):
+    for node in (byline, post_footer, postlist, posts_summary, posts_backlinks):
         add_placeholder(app, node)
     skip = (skip_node, None)
     app.add_node(

@@ -15,6 +15,7 @@ from ..formats import reading_minutes
 from ..model import ListSpec
 from ..store.catalog import build_time, is_scheduled, select
 from ..store.domain import get_domain, post_docname
+from ..write.backlinks import backlink_inputs
 from ..write.navigation import navigation_inputs
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def list_inputs(catalog: Catalog, config: Config, spec: Any, docname: str) -> An
     return [(year, [(p.date, p.docname) for p in posts]) for year, posts in catalog.years.items()]
 
 
-def fingerprints(env: BuildEnvironment) -> dict[str, str]:
+def fingerprints(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
     domain = get_domain(env)
     catalog = domain.catalog()
     related = env.config.posts_related
@@ -88,6 +89,8 @@ def fingerprints(env: BuildEnvironment) -> dict[str, str]:
         found[docname] = digest((found.get(docname), shown))
     for docname, references in domain.references.items():
         shown = [reference_inputs(domain, catalog, docname, *ref) for ref in references]
+        found[docname] = digest((found.get(docname), shown))
+    for docname, shown in backlink_inputs(app).items():
         found[docname] = digest((found.get(docname), shown))
     return found
 
@@ -146,11 +149,14 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if domain.unchanged_since_last_build(build_time()):
         return []
     domain.data["built_at"] = domain.catalog().now.timestamp()
-    current = fingerprints(env)
+    current = fingerprints(app, env)
     if uses_sidebars(env.config):
         current[SIDEBAR_KEY] = digest(sidebar_inputs(domain.catalog()))
     previous: dict[str, str] = domain.data.setdefault("shown", {})
     changed = {name for name, value in current.items() if previous.get(name) != value}
+    # a page that showed something last time and now shows nothing (its last citing post
+    # is gone) changed too
+    changed |= {name for name in previous if name not in current and name in env.found_docs}
     domain.data["shown"] = current
     if SIDEBAR_KEY in changed and SIDEBAR_KEY in previous:
         return sorted(env.found_docs)

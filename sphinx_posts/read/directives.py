@@ -16,7 +16,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..doctree import post_meta, posts_summary
+from ..doctree import post_meta, posts_backlinks, posts_summary
 from ..store.domain import get_domain
 
 if TYPE_CHECKING:
@@ -89,7 +89,17 @@ class ArchivesDirective(TagCloudDirective):
     kind = "archives"
 
 
+class BacklinksDirective(SphinxDirective):
+    """``backlinks``: the posts that cite this page, here instead of at the page's end."""
+
+    def run(self) -> list[nodes.Node]:
+        node = posts_backlinks()
+        self.set_source_info(node)
+        return [node]
+
+
 def setup_directives(app: Sphinx) -> None:
     app.add_directive("post", PostDirective)
     app.add_directive("tagcloud", TagCloudDirective)
     app.add_directive("archives", ArchivesDirective)
+    app.add_directive("backlinks", BacklinksDirective)

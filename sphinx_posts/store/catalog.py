@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import site_timezone
 from ..model import Term, term_key, unique_slugs
@@ -49,6 +49,8 @@ class Catalog:
     """Series name -> its listed posts, oldest first."""
     related: dict[tuple[str, int], list[Post]] = field(default_factory=dict)
     """(docname, count) -> related posts, filled as post pages ask (fingerprints, footers)."""
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Other values derived once per build by the phases above (such as back-links)."""
 
     def __post_init__(self) -> None:
         self.rank = {post.docname: index for index, post in enumerate(self.posts)}

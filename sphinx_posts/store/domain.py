@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 6
+DATA_VERSION = 7
 
 
 class PostsDomain(Domain):
@@ -37,7 +37,13 @@ class PostsDomain(Domain):
     name = "posts"
     label = "Posts"
     data_version = DATA_VERSION
-    initial_data: ClassVar[dict[str, Any]] = {"posts": {}, "lists": {}, "refs": {}, "shown": {}}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "posts": {},
+        "lists": {},
+        "refs": {},
+        "shown": {},
+        "cites": {},
+    }
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -94,10 +100,22 @@ class PostsDomain(Domain):
         self.references.setdefault(docname, []).append((role, target))
         self._changed()
 
+    @property
+    def citations(self) -> dict[str, list[dict[str, Any]]]:
+        """Docname of a post -> its cross-references into Sphinx's domains (pending_xref
+        attributes), for the "Posts about this" lists on the pages they point to."""
+        return self.data["cites"]
+
+    def set_citations(self, docname: str, found: list[dict[str, Any]]) -> None:
+        if found:
+            self.citations[docname] = found
+        self._changed()
+
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
         self.lists.pop(docname, None)
         self.references.pop(docname, None)
+        self.citations.pop(docname, None)
         self.data["shown"].pop(docname, None)
         self._changed()
 
@@ -109,6 +127,8 @@ class PostsDomain(Domain):
                 self.lists[docname] = otherdata["lists"][docname]
             if docname in otherdata["refs"]:
                 self.references[docname] = otherdata["refs"][docname]
+            if docname in otherdata["cites"]:
+                self.citations[docname] = otherdata["cites"][docname]
         self._changed()
 
     def resolve_xref(
