@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
 from ..report import PostsWarning, warn
 from ..store.catalog import build_time, show_drafts
@@ -204,7 +205,9 @@ class FeedWriter:
             for tag in entry["tags"]:
                 item.category(term=tag, label=tag)
             if entry["summary"]:
-                item.description(entry["summary"], isSummary=True)
+                # Atom's summary is text; RSS's description is HTML: the plain text escaped
+                item.summary(entry["summary"])
+                item.description(str(escape(entry["summary"])))
             if entry["content"]:
                 item.content(entry["content"], type="html")
         return generator
@@ -223,7 +226,10 @@ class FeedWriter:
             }
             if entry["summary"]:
                 item["summary"] = entry["summary"]
-            item["content_html"] = entry["content"] or entry["summary"] or entry["title"]
+            # ``content_html`` is HTML: a plain-text summary or title stands in escaped
+            item["content_html"] = entry["content"] or str(
+                escape(entry["summary"] or entry["title"])
+            )
             if entry["authors"]:
                 item["authors"] = [
                     {"name": author["name"], **({"url": author["url"]} if author["url"] else {})}
