@@ -309,7 +309,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
                 PostsWarning.IMAGE, "image", image, f"1 to {len(images)} (the post's images)"
             )
             image = ""
-    elif is_external(image) and not safe_link(image):
+    elif image and not safe_link(image):
         reader.problem(PostsWarning.IMAGE, "image", image, f"{link_rule()}; the image is dropped")
         image = ""
     elif (
