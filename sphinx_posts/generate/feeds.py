@@ -159,6 +159,7 @@ class FeedWriter:
         outdir.mkdir(parents=True, exist_ok=True)
         generator = self.feedgen(title, home, feed_urls, updated, language, entries)
         (outdir / FORMATS["atom"]).write_bytes(generator.atom_str(pretty=True))
+        html_descriptions(generator, entries)
         # RSS takes its channel <link> from the last link given, and "self" must be itself
         generator.link(href=feed_urls["rss"], rel="self", replace=True)
         generator.link(href=home, rel="alternate")
@@ -205,9 +206,7 @@ class FeedWriter:
             for tag in entry["tags"]:
                 item.category(term=tag, label=tag)
             if entry["summary"]:
-                # Atom's summary is text; RSS's description is HTML: the plain text escaped
-                item.summary(entry["summary"])
-                item.description(str(escape(entry["summary"])))
+                item.description(entry["summary"], isSummary=True)
             if entry["content"]:
                 item.content(entry["content"], type="html")
         return generator
@@ -248,6 +247,14 @@ class FeedWriter:
             "language": language,
             "items": items,
         }
+
+
+def html_descriptions(generator: FeedGenerator, entries: list[dict[str, Any]]) -> None:
+    """Atom's ``summary`` (written by now) is text; RSS's ``description`` is HTML, so from
+    here on the plain-text summaries are escaped: a ``<script>`` in one stays text."""
+    for item, entry in zip(generator.entry(), entries, strict=True):
+        if entry["summary"]:
+            item.description(str(escape(entry["summary"])), isSummary=True)
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
