@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-from markupsafe import escape
 from feedtools import (
     ATOM,
     BASE,
@@ -21,6 +20,7 @@ from feedtools import (
     tree,
 )
 from helpers import article, build, copy_root, html, warning_lines
+from markupsafe import escape
 
 bad_site = pytest.mark.sphinx("html", testroot="feeds-bad-input")
 
