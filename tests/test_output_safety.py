@@ -10,7 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from feedtools import ENVIRONMENT, href_target, json_feed, meta_values
+from bs4 import BeautifulSoup
+from feedtools import ENVIRONMENT, atom, feed_files, href_target, json_feed, meta_values, rss, tree
 from helpers import build, copy_root, html, posts_of, warning_lines
 
 UNSAFE = [
@@ -134,3 +135,114 @@ def test_redirects_and_page_links_never_carry_a_scheme(make_app, rootdir, tmp_pa
         text = path.read_text(encoding="utf-8")
         assert "evil" not in text, path
         assert not re.search(r"""(href|src)=["']?javascript:""", text), path
+
+
+# -- JSON inside <script> ---------------------------------------------------------------------
+
+SCRIPT_TITLE = "x <!--<script> y </script> & \u2028 z"
+
+
+def ld_blocks(raw: str) -> list[str]:
+    """The text of each JSON-LD element, cut from the raw page as a browser's tokenizer would
+    (up to the first ``</script``)."""
+    opening = '<script type="application/ld+json">'
+    return [part.split("</script", 1)[0] for part in raw.split(opening)[1:]]
+
+
+def test_json_ld_stays_inside_its_script_element(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, "unsafe-links")
+    (srcdir / "posts" / "script.md").write_text(
+        f"---\ntitle: {json.dumps(SCRIPT_TITLE)}\ndescription: {json.dumps(SCRIPT_TITLE)}\n"
+        "date: 2025-02-01\n---\n\nThe body after the head.\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    raw = (app.outdir / "posts" / "script.html").read_text(encoding="utf-8")
+    (block,) = ld_blocks(raw)
+    for forbidden in ("<!--", "<script", "</script", "<", ">", "&", "\u2028", "\u2029"):
+        assert forbidden not in block, forbidden
+    data = json.loads(block)
+    assert data["headline"] == SCRIPT_TITLE
+    assert data["description"] == SCRIPT_TITLE
+    soup = BeautifulSoup(raw, "html.parser")
+    (script,) = soup.find_all("script", attrs={"type": "application/ld+json"})
+    assert json.loads(script.string) == data
+    assert "The body after the head." in soup.select_one("div.body").get_text()
+
+
+# -- every text field, everywhere --------------------------------------------------------------
+
+MARKER = "<x-inject>\"'&"
+
+
+def marked(field: str) -> str:
+    return f"{MARKER} {field}"
+
+
+def check_marker_in_html(path, page: str) -> None:
+    """No element made of the marker, no unescaped ``<x-inject``, and every attribute that
+    holds the marker holds all of it (no quote ended the attribute early)."""
+    raw = path.read_text(encoding="utf-8")
+    assert "<x-inject" not in raw, page
+    soup = BeautifulSoup(raw, "html.parser")
+    assert soup.find("x-inject") is None, page
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            assert "inject" not in name and "'" not in name and '"' not in name, (page, name)
+            text = " ".join(value) if isinstance(value, list) else value
+            if "<x-inject" in text:  # text in an attribute (slugs in links hold "x-inject")
+                assert MARKER in text, (page, tag.name, name, text)
+
+
+@pytest.mark.parametrize("content", ["full", "summary"])
+def test_frontmatter_text_is_escaped_in_every_output(make_app, rootdir, tmp_path, content):
+    app = make_app(
+        "html",
+        srcdir=copy_root(rootdir, tmp_path, "inject"),
+        confoverrides={"posts_feed_content": content},
+    )
+    build(app)
+    pages = sorted(app.outdir.rglob("*.html"))
+    assert len(pages) > 15
+    for path in pages:
+        check_marker_in_html(path, path.relative_to(app.outdir).as_posix())
+    front = html(app, "posts/front.html")
+    assert "<x-inject>" in front.select_one("div.body h1").get_text()  # smart quotes aside
+    assert meta_values(front, "name", "description") == [marked("description")]
+    feeds = feed_files(app.outdir)
+    assert len(feeds) >= 9
+    for path in feeds:
+        folder = path.parent.relative_to(app.outdir).as_posix()
+        if path.name == "feed.json":
+            json_feed(app, folder)
+            continue
+        result = atom(app, folder) if path.name == "atom.xml" else rss(app, folder)
+        for entry in result.entries:
+            for field in ("title", "summary"):
+                value = entry.get(field, "")
+                assert "<x-inject" not in value or MARKER in value, (path, field)
+    channel = tree(app, "blog", "rss.xml").find("channel")
+    for item in channel.iter("item"):
+        described = BeautifulSoup(item.findtext("description") or "", "html.parser")
+        assert described.find("x-inject") is None
+    items = {item["url"].rsplit("/", 1)[1]: item for item in json_feed(app)["items"]}
+    item = items["front.html"]
+    assert item["title"] == marked("title")
+    assert item["summary"] == marked("description")
+    assert item["tags"] == [marked("tag"), "plain"]
+    assert [author["name"] for author in item["authors"]] == [marked("author")]
+    assert BeautifulSoup(item["content_html"], "html.parser").find("x-inject") is None
+    if content == "summary":
+        assert BeautifulSoup(item["content_html"], "html.parser").get_text() == marked(
+            "description"
+        )
+    directive = items["directive.html"]
+    assert directive["summary"] == marked("directive description")
+    assert directive["tags"] == [marked("tag"), "other"]
+    ld = [
+        json.loads(block)
+        for block in ld_blocks((app.outdir / "posts" / "front.html").read_text(encoding="utf-8"))
+    ]
+    assert ld[0]["headline"] == marked("title")
+    assert ld[0]["keywords"] == [marked("tag"), "plain"]
