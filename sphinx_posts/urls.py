@@ -91,11 +91,13 @@ def term_link(builder: Builder, page: str, term: Term | None, name: str) -> dict
 
 def base_url(app: Sphinx) -> str:
     """``html_baseurl``, else Read the Docs' canonical URL; always ending in ``/``."""
-    url = (
-        app.config.html_baseurl
-        or getattr(app.config, "blog_baseurl", None)
-        or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    candidates = (
+        app.config.html_baseurl,
+        getattr(app.config, "blog_baseurl", None),
+        os.environ.get("READTHEDOCS_CANONICAL_URL", ""),
     )
+    # Sphinx only warns about an html_baseurl that is not text
+    url = next((value for value in candidates if value and isinstance(value, str)), "")
     return url if not url or url.endswith("/") else url + "/"
 
 
