@@ -202,7 +202,10 @@ def test_frontmatter_text_is_escaped_in_every_output(make_app, rootdir, tmp_path
         srcdir=copy_root(rootdir, tmp_path, "inject"),
         confoverrides={"posts_feed_content": content},
     )
-    build(app)
+    build(app, expect_warnings=True)
+    # the one option refused: it would land in a style attribute
+    (line,) = warning_lines(app, "WARNING")
+    assert "[posts.postlist]" in line and ":list-style:" in line and "index.md:" in line, line
     pages = sorted(app.outdir.rglob("*.html"))
     assert len(pages) > 15
     for path in pages:
@@ -246,3 +249,22 @@ def test_frontmatter_text_is_escaped_in_every_output(make_app, rootdir, tmp_path
     ]
     assert ld[0]["headline"] == marked("title")
     assert ld[0]["keywords"] == [marked("tag"), "plain"]
+
+
+def test_postlist_style_and_date_options_are_checked(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, "unsafe-links")
+    (srcdir / "index.md").write_text(
+        '# Home\n\n```{postlist}\n:date: "%Q %"\n'
+        ':list-style: "none; background: url(https://evil.example/x)"\n```\n',
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app, expect_warnings=True)
+    lines = warning_lines(app, "WARNING")
+    assert len(lines) == 2, lines
+    assert all(f"{srcdir / 'index.md'}:3:" in line and "[posts.postlist]" in line for line in lines)
+    assert any(":date: '%Q %'" in line for line in lines)
+    assert any(":list-style:" in line and "list-style-type" in line for line in lines)
+    index = html(app, "index.html")
+    assert "evil" not in str(index)
+    assert index.select_one(".posts-list time").get_text() == "Jan 10, 2025"
