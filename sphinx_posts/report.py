@@ -29,20 +29,16 @@ class PostsWarning(Enum):
     DATE = ("date", "A date or updated value cannot be read as a date, or a post has no date.")
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
     DIRECTIVE = ("directive", "A document holds more than one post directive.")
+    LINK = (
+        "link",
+        "An external_link or canonical_link is not an http(s) URL (or mailto:) or a path inside "
+        "the site, and is dropped (an image URL that is not http(s) is a posts.image warning).",
+    )
     COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
     POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
     FEED = ("feed", "Feeds cannot be written, for example because no base URL is set.")
-    IMAGE = (
-        "image",
-        "A post's image points to a file or image number that does not exist, or is a URL "
-        "that is not http(s).",
-    )
-    LINK = (
-        "link",
-        "An external_link or canonical_link is not an http(s) URL (or mailto:) or a path inside "
-        "the site; the value is dropped.",
-    )
+    IMAGE = ("image", "A post's image points to a file or image number that does not exist.")
 
     def __init__(self, subtype: str, description: str) -> None:
         self.subtype = subtype
