@@ -35,7 +35,11 @@ class PostsWarning(Enum):
         "the site, and is dropped (an image URL that is not http(s) is a posts.image warning).",
     )
     COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
-    POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
+    POSTLIST = (
+        "postlist",
+        "A post list filter names a tag, category or author no post has, or its :date: or "
+        ":list-style: option is not a date format or a CSS list style.",
+    )
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
     FEED = ("feed", "Feeds cannot be written, for example because no base URL is set.")
     IMAGE = ("image", "A post's image points to a file or image number that does not exist.")
