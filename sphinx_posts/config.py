@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sphinx.util.i18n import date_format_mappings, date_format_re
+
 from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
@@ -30,10 +32,29 @@ def _timezone_error(value: str) -> str | None:
 
 
 def _path_error(value: str) -> str | None:
+    """A folder of the output: no way out (``..``, ``/x``, ``C:``) and no backslash, which
+    is a folder separator on Windows and a character of the name elsewhere."""
     parts = value.split("/")
-    if not value or value.startswith("/") or any(p in ("", ".", "..") for p in parts):
-        return "a relative path inside the site such as 'blog' or 'news/posts'"
+    if (
+        not value
+        or value.startswith("/")
+        or any(p in ("", ".", "..") for p in parts)
+        or any(c in value for c in "\\:")
+    ):
+        return (
+            "a relative path inside the site such as 'blog' or 'news/posts' "
+            "(no '..', no backslash, no empty part)"
+        )
     return None
+
+
+def date_format_error(value: str) -> str | None:
+    """Dates are shown with Sphinx's ``format_date``, which prints a code it does not know
+    (``%Q``, a lone ``%``) as written: every ``%`` must start one of its codes."""
+    if "%" not in date_format_re.sub("", value):
+        return None
+    codes = " ".join(code for code in date_format_mappings if code != "%%")
+    return f"a strftime-style format using only {codes} (and %% for a percent sign)"
 
 
 def _positive(value: int) -> str | None:
@@ -64,13 +85,26 @@ def _patterns_error(value: list[str]) -> str | None:
     return "a list of non-empty glob patterns such as ['posts/**']"
 
 
-def _authors_error(value: dict[str, Any]) -> str | None:
+def _names_error(value: list[Any]) -> str | None:
+    if all(isinstance(item, str) and item.strip() for item in value):
+        return None
+    return "a list of author names or keys of posts_authors, such as ['jane']"
+
+
+def _is_text(*values: Any) -> bool:
+    return all(isinstance(value, str) for value in values)
+
+
+def _authors_error(value: dict[Any, Any]) -> str | None:
     for key, entry in value.items():
+        if not isinstance(key, str):
+            return f"text keys (an author's key as posts name it), not {key!r}"
         if isinstance(entry, str):
             continue
-        if isinstance(entry, tuple | list) and 1 <= len(entry) <= 2:
+        if isinstance(entry, tuple | list) and 1 <= len(entry) <= 2 and _is_text(*entry):
             continue
-        if isinstance(entry, dict) and isinstance(entry.get("name", key), str):
+        fields = ("name", "url", "email")
+        if isinstance(entry, dict) and _is_text(*(entry[f] for f in fields if f in entry)):
             continue
         return (
             f"for {key!r}: a name, a (name, url) pair as in ABlog's blog_authors, "
@@ -126,6 +160,7 @@ SETTINGS: tuple[Setting, ...] = (
         "%b %-d, %Y",
         (str,),
         "strftime-style format of dates shown on pages, localised to the site's language.",
+        date_format_error,
     ),
     Setting(
         "posts_authors",
@@ -139,7 +174,7 @@ SETTINGS: tuple[Setting, ...] = (
         [],
         (list, tuple),
         "Author(s) of posts that name none (a key of posts_authors or a name).",
-        None,
+        _names_error,
     ),
     Setting(
         "posts_words_per_minute",
@@ -249,28 +284,56 @@ def setup_config(app: Sphinx) -> None:
     app.connect("config-inited", check_config, priority=750)
 
 
+TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+
+
+def bool_like(value: Any) -> bool | None:
+    """True/False, or a word for one (``"no"``, ``"off"``, ``0``...); None for anything else.
+
+    ``bool("no")`` is True: a setting read with ``bool()`` would do the opposite of what the
+    writer wrote.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | str):
+        word = str(value).strip().casefold()
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+    return None
+
+
+BOOL_EXPECTED = "True or False (or one of the words true/false, yes/no, on/off, 1/0)"
+
+
+def checked(setting: Setting, value: Any) -> tuple[Any, str]:
+    """``value`` as the setting keeps it (a lone pattern is a list of one, ``"no"`` is False),
+    and what is wrong with it ("" when nothing is)."""
+    if setting.types == (list, tuple) and isinstance(value, str):
+        value = [value]  # a single pattern is a common, harmless shorthand
+    if bool in setting.types and value is not None:
+        flag = bool_like(value)
+        return (value, BOOL_EXPECTED) if flag is None else (flag, "")
+    if not isinstance(value, setting.types) or isinstance(value, bool):
+        return value, " or ".join(t.__name__ for t in setting.types)
+    return value, (setting.check(value) or "") if setting.check else ""
+
+
+def report_setting(name: str, value: Any, expected: str, default: Any) -> None:
+    warn(
+        PostsWarning.CONFIG,
+        f"{name} = {value!r}: expected {expected}; using the default {default!r}",
+    )
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """Replace every bad ``posts_*`` value by its default, with a warning that says why."""
     for setting in SETTINGS:
-        value = config[setting.name]
-        if setting.types == (list, tuple) and isinstance(value, str):
-            value = [value]  # a single pattern is a common, harmless shorthand
-            config[setting.name] = value
-        if not isinstance(value, setting.types) or (
-            isinstance(value, bool) and bool not in setting.types
-        ):
-            expected = " or ".join(t.__name__ for t in setting.types)
-            problem = f"expected {expected}"
-        else:
-            problem = (
-                f"expected {error}" if setting.check and (error := setting.check(value)) else ""
-            )
+        value, problem = checked(setting, config[setting.name])
         if problem:
-            warn(
-                PostsWarning.CONFIG,
-                f"{setting.name} = {value!r}: {problem}; using the default {setting.default!r}",
-            )
-            config[setting.name] = setting.default
+            report_setting(setting.name, value, problem, setting.default)
+            value = setting.default
+        config[setting.name] = value
 
 
 def site_timezone(config: Config) -> tzinfo:

@@ -30,8 +30,17 @@ class PostsWarning(Enum):
     DATE = ("date", "A date or updated value cannot be read as a date, or a post has no date.")
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
     DIRECTIVE = ("directive", "A document holds more than one post directive.")
+    LINK = (
+        "link",
+        "An external_link or canonical_link is not an http(s) URL (or mailto:) or a path inside "
+        "the site, and is dropped (an image URL that is not http(s) is a posts.image warning).",
+    )
     COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
-    POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
+    POSTLIST = (
+        "postlist",
+        "A post list filter names a tag, category or author no post has, or its :date: or "
+        ":list-style: option is not a date format or a CSS list style.",
+    )
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
     FEED = ("feed", "A feed cannot be written.")
     IMAGE = ("image", "A post's image points to a file or image number that does not exist.")

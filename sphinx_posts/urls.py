@@ -8,6 +8,8 @@ builder's ``get_relative_uri``, so ``html`` and ``dirhtml`` both work.
 from __future__ import annotations
 
 import os
+import re
+from html import unescape
 from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING
 
@@ -66,11 +68,14 @@ def link(builder: Builder, from_page: str, to_page: str) -> str:
     """A relative link between two pages, documents or generated ones alike.
 
     Builders without pages to link to (LaTeX, man, texinfo) give no link: ``""``.
+    A link whose first part reads as a URL scheme gets a leading ``./``.
     """
     try:
-        return builder.get_relative_uri(from_page, to_page)
+        uri = builder.get_relative_uri(from_page, to_page)
     except NoUri:
         return ""
+    # a page named ``javascript:x`` must stay a path, not become a scheme
+    return f"./{uri}" if _scheme(uri) else uri
 
 
 def makes_blog_pages(builder: Builder) -> bool:
@@ -91,11 +96,13 @@ def term_link(builder: Builder, page: str, term: Term | None, name: str) -> dict
 
 def base_url(app: Sphinx) -> str:
     """``html_baseurl``, else Read the Docs' canonical URL; always ending in ``/``."""
-    url = (
-        app.config.html_baseurl
-        or getattr(app.config, "blog_baseurl", None)
-        or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    candidates = (
+        app.config.html_baseurl,
+        getattr(app.config, "blog_baseurl", None),
+        os.environ.get("READTHEDOCS_CANONICAL_URL", ""),
     )
+    # Sphinx only warns about an html_baseurl that is not text
+    url = next((value for value in candidates if value and isinstance(value, str)), "")
     return url if not url or url.endswith("/") else url + "/"
 
 
@@ -104,8 +111,50 @@ def feed_title(config: Config, name: str) -> str:
     return f"{config.project}: {name}"
 
 
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+LINK_RULE = "an http(s) URL{mailto} or a path inside the site (such as /about or ../post)"
+
+
+def _scheme(url: str) -> str:
+    """The scheme a browser would see: it drops tabs and newlines anywhere and control
+    characters and spaces in front (so ``java\tscript:`` and `` javascript:`` are schemes)."""
+    seen = CONTROL.sub("", url).lstrip(" ")
+    match = SCHEME.match(seen)
+    return match.group(1).casefold() if match else ""
+
+
+def safe_link(value: str, allow_mailto: bool = False) -> str:
+    """``value`` if it is safe as a link or image address, else ``""``.
+
+    Only http(s) (and ``mailto`` where a link fits) and paths inside the site pass: a
+    ``javascript:``, ``data:`` or ``file:`` URL, or a protocol-relative ``//host``, would
+    run code or leave the site from a page the writer did not mean to. Schemes hidden by
+    case, whitespace, control characters or HTML entities count as what they hide.
+    """
+    url = value.strip()
+    if not url or CONTROL.search(url):
+        return ""
+    schemes = {_scheme(url), _scheme(unescape(url))} - {""}
+    allowed = {"http", "https", "mailto"} if allow_mailto else {"http", "https"}
+    if not schemes:
+        bare = unescape(url).lstrip()
+        return "" if bare.startswith(("//", "\\", "/\\")) else url
+    if not schemes <= allowed or (":" in url and not SCHEME.match(url)):
+        return ""
+    if schemes & {"http", "https"} and not re.match(r"^https?://[^/\\\s?#]+", url, re.I):
+        return ""  # ``http:evil`` or ``https:///x``: no host, read differently by browsers
+    return url
+
+
+def link_rule(allow_mailto: bool = False) -> str:
+    """What :func:`safe_link` accepts, for warnings."""
+    return LINK_RULE.format(mailto=", a mailto: address" if allow_mailto else "")
+
+
 def is_external(image: str) -> bool:
-    return "://" in image or image.startswith("data:")
+    """Whether an image is a URL (any scheme) rather than a file of the site."""
+    return bool(_scheme(image)) or image.strip().startswith("//")
 
 
 def source_path(post: Post) -> str:
@@ -134,5 +183,5 @@ def image_url(env: BuildEnvironment, post: Post, locate: Callable[[str], str]) -
     if not post.image:
         return ""
     if is_external(post.image):
-        return post.image
+        return safe_link(post.image)  # checked when read; again here, as it is emitted
     return locate(image_page(post)) if image_exists(env, source_path(post)) else ""

@@ -17,7 +17,7 @@ def wrong_type_value(types: tuple[type, ...]) -> object:
     for expected, value in WRONG_TYPE.items():
         if expected in types:
             return value
-    return "yes" if bool in types else 2.5
+    return "maybe" if bool in types else 2.5
 
 
 BAD_VALUES = [
@@ -107,3 +107,97 @@ def test_config_warnings_can_be_suppressed(make_app, rootdir, tmp_path):
     app = config_app(make_app, rootdir, tmp_path, conf)
     build(app)
     assert app.config.posts_per_page == 10
+
+
+# -- settings that used to be taken silently, or crashed the build -----------------------------
+
+BAD_OVERRIDES = [
+    ("posts_date_format", "%Q %", "posts_date_format"),
+    ("posts_date_format", 5, "posts_date_format"),
+    ("posts_path", "..\\..\\x", "posts_path"),
+    ("posts_path", "C:/blog", "posts_path"),
+    ("posts_path", "news//posts", "posts_path"),
+    ("posts_authors", {5: "Five"}, "posts_authors"),
+    ("posts_authors", {"jane": ("Jane Doe", 5)}, "posts_authors"),
+    ("posts_authors", {"jane": {"name": "Jane Doe", "url": 5}}, "posts_authors"),
+    ("posts_default_author", [5], "posts_default_author"),
+    ("posts_default_author", [""], "posts_default_author"),
+    ("posts_show_drafts", "maybe", "posts_show_drafts"),
+    ("blog_post_pattern", 7, "blog_post_pattern"),
+    ("blog_post_pattern", [7], "blog_post_pattern"),
+    ("blog_path", "../x", "blog_path"),
+    ("blog_authors", {5: "Five"}, "blog_authors"),
+    ("blog_default_author", [5], "blog_default_author"),
+    ("blog_feed_length", "20", "blog_feed_length"),
+    ("post_date_format", "%Q", "post_date_format"),
+    ("blog_baseurl", 123, "blog_baseurl"),
+    ("blog_feed_fulltext", "maybe", "blog_feed_fulltext"),
+    ("blog_feed_archives", 2, "blog_feed_archives"),
+]
+
+
+def overridden(name: str, value: object, *args: object) -> object:
+    """A case whose build gets ``name = value`` through ``confoverrides``."""
+    mark = pytest.mark.sphinx("html", testroot="config", confoverrides={name: value})
+    return pytest.param(name, value, *args, marks=mark, id=f"{name}={value!r}"[:50])
+
+
+@pytest.mark.parametrize(("name", "value", "reported"), [overridden(*c) for c in BAD_OVERRIDES])
+def test_bad_setting_warns_names_it_and_the_build_finishes(app, name, value, reported):
+    build(app, expect_warnings=True)
+    lines = warning_lines(app)
+    assert len(lines) == 1, lines
+    (line,) = lines
+    assert "[posts.config]" in line and f"{reported} = {value!r}" in line, line
+    assert "expected" in line and "using the default" in line, line
+    assert "posts/a" in posts_of(app)
+    assert (app.outdir / "posts" / "a.html").is_file()
+    assert (app.outdir / "blog.html").is_file()  # posts_path fell back to its default
+    assert (app.outdir / "blog" / "atom.xml").is_file()
+
+
+def test_an_unknown_date_code_falls_back_to_the_default_format(make_app, rootdir, tmp_path):
+    app = make_app(
+        "html",
+        srcdir=copy_root(rootdir, tmp_path, "config"),
+        confoverrides={"posts_date_format": "%Q %"},
+    )
+    build(app, expect_warnings=True)
+    assert "%Q" in warning_lines(app)[0]
+    text = (app.outdir / "posts" / "a.html").read_text(encoding="utf-8")
+    assert "Mar 20, 2025" in text
+    assert "%Q" not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "content"),
+    [
+        ("no", "summary"),
+        ("off", "summary"),
+        ("0", "summary"),
+        (False, "summary"),
+        (0, "summary"),
+        ("Yes", "full"),
+        ("true", "full"),
+        (True, "full"),
+    ],
+)
+def test_ablog_fulltext_reads_yes_and_no_words(make_app, rootdir, tmp_path, value, content):
+    app = make_app(
+        "html",
+        srcdir=copy_root(rootdir, tmp_path, "config"),
+        confoverrides={"blog_feed_fulltext": value},
+    )
+    build(app)
+    assert app.config.posts_feed_content == content
+
+
+@pytest.mark.parametrize(("value", "shown"), [("off", False), ("yes", True), (0, False)])
+def test_show_drafts_reads_yes_and_no_words(make_app, rootdir, tmp_path, value, shown):
+    app = make_app(
+        "html",
+        srcdir=copy_root(rootdir, tmp_path, "config"),
+        confoverrides={"posts_show_drafts": value},
+    )
+    build(app)
+    assert app.config.posts_show_drafts is shown

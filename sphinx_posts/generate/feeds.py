@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
 from ..report import note
 from ..store.catalog import build_time, show_drafts
@@ -158,6 +159,7 @@ class FeedWriter:
         outdir.mkdir(parents=True, exist_ok=True)
         generator = self.feedgen(title, home, feed_urls, updated, language, entries)
         (outdir / FORMATS["atom"]).write_bytes(generator.atom_str(pretty=True))
+        html_descriptions(generator, entries)
         # RSS takes its channel <link> from the last link given, and "self" must be itself
         generator.link(href=feed_urls["rss"], rel="self", replace=True)
         generator.link(href=home, rel="alternate")
@@ -223,7 +225,10 @@ class FeedWriter:
             }
             if entry["summary"]:
                 item["summary"] = entry["summary"]
-            item["content_html"] = entry["content"] or entry["summary"] or entry["title"]
+            # ``content_html`` is HTML: a plain-text summary or title stands in escaped
+            item["content_html"] = entry["content"] or str(
+                escape(entry["summary"] or entry["title"])
+            )
             if entry["authors"]:
                 item["authors"] = [
                     {"name": author["name"], **({"url": author["url"]} if author["url"] else {})}
@@ -242,6 +247,14 @@ class FeedWriter:
             "language": language,
             "items": items,
         }
+
+
+def html_descriptions(generator: FeedGenerator, entries: list[dict[str, Any]]) -> None:
+    """Atom's ``summary`` (written by now) is text; RSS's ``description`` is HTML, so from
+    here on the plain-text summaries are escaped: a ``<script>`` in one stays text."""
+    for item, entry in zip(generator.entry(), entries, strict=True):
+        if entry["summary"]:
+            item.description(str(escape(entry["summary"])), isSummary=True)
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:

@@ -15,7 +15,7 @@ from sphinx.errors import ExtensionError
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import BY_NAME, site_timezone
+from ..config import BOOL_EXPECTED, BY_NAME, bool_like, checked, report_setting, site_timezone
 from ..doctree import timestamp
 from ..formats import machine_date, show_date
 from ..model import parse_date
@@ -78,15 +78,37 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
         value = _setting(config, ablog_name)
         if value is None or config[ours] != BY_NAME[ours].default:
             continue
+        value, problem = checked(BY_NAME[ours], value)
+        if problem:  # named as the writer wrote it, and left at our default
+            report_setting(ablog_name, value, problem, BY_NAME[ours].default)
+            continue
         if ours == "posts_pattern":
-            value = [_pattern(item) for item in ([value] if isinstance(value, str) else value)]
+            value = [_pattern(item) for item in value]
         config[ours] = value
+    check_other_settings(config)
     fulltext = _setting(config, "blog_feed_fulltext")
     if fulltext is not None and config.posts_feed_content == BY_NAME["posts_feed_content"].default:
         config.posts_feed_content = "full" if fulltext else "summary"
     archives = _setting(config, "blog_feed_archives")
     if archives and config.posts_feed_terms == BY_NAME["posts_feed_terms"].default:
         config.posts_feed_terms = ["tag", "category", "author"]
+
+
+def check_other_settings(config: Config) -> None:
+    """ABlog's settings we read without a ``posts_*`` twin: a bad one is reported and unset;
+    yes/no words become True/False (``bool("no")`` is True)."""
+    baseurl = _setting(config, "blog_baseurl")
+    if baseurl is not None and not isinstance(baseurl, str):
+        report_setting("blog_baseurl", baseurl, "a URL such as 'https://example.org/'", None)
+        config.blog_baseurl = None
+    for name in ("blog_feed_fulltext", "blog_feed_archives"):
+        value = _setting(config, name)
+        if value is None:
+            continue
+        flag = bool_like(value)
+        if flag is None:
+            report_setting(name, value, BOOL_EXPECTED, None)
+        config[name] = flag
 
 
 class UpdateDirective(SphinxDirective):

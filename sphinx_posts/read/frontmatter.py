@@ -21,7 +21,7 @@ from sphinx.util.matching import Matcher
 from ..config import site_timezone
 from ..model import Post, parse_date
 from ..report import PostsWarning, frontmatter_line, warn
-from ..urls import image_exists, image_source, is_external
+from ..urls import image_exists, image_source, is_external, link_rule, safe_link
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -192,6 +192,15 @@ class FieldReader:
         self.problem(PostsWarning.FRONTMATTER, key, value, "text; the value is ignored")
         return ""
 
+    def link(self, key: str, allow_mailto: bool = False) -> str:
+        """A URL that will be an ``href``: refused (with a warning) unless it is safe."""
+        value = self.text(key)
+        if value and not safe_link(value, allow_mailto):
+            expected = f"{link_rule(allow_mailto)}; the value is dropped"
+            self.problem(PostsWarning.LINK, key, value, expected)
+            return ""
+        return value
+
     def flag(self, *keys: str) -> bool | None:
         found = self.raw(*keys)
         if found is None:
@@ -302,6 +311,9 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
                 PostsWarning.IMAGE, "image", image, f"1 to {len(images)} (the post's images)"
             )
             image = ""
+    elif image and not safe_link(image):
+        reader.problem(PostsWarning.IMAGE, "image", image, f"{link_rule()}; the image is dropped")
+        image = ""
     elif (
         image
         and not is_external(image)
@@ -334,6 +346,6 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         exclude=bool(reader.flag("exclude")),
         nocomments=bool(reader.flag("nocomments")),
         redirect=reader.terms("redirect"),
-        external_link=reader.text("external_link"),
-        canonical_link=reader.text("canonical_link"),
+        external_link=reader.link("external_link", allow_mailto=True),
+        canonical_link=reader.link("canonical_link"),
     )

@@ -7,18 +7,25 @@ recorded queries which pages list posts.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..config import date_format_error
 from ..doctree import postlist
 from ..model import LIST_SORTS, ListSpec
+from ..report import PostsWarning, warn
 from ..store.domain import get_domain
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+
+
+LIST_STYLE = re.compile(r"[A-Za-z][A-Za-z0-9-]*|\"[^\"\\\\;{}<>]*\"|'[^'\\\\;{}<>]*'")
+"""A CSS ``list-style-type``: a keyword (``circle``, ``upper-roman``) or a quoted string."""
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -48,7 +55,27 @@ class PostListDirective(SphinxDirective):
         "expand": directives.unchanged,
     }
 
+    def checked(self, option: str, problem: str | None) -> str:
+        """An option that lands in a style attribute or is shown as a date: a bad value is
+        reported and left out (the list is shown as if it were not given)."""
+        value = self.options.get(option, "").strip()
+        if value and problem:
+            warn(
+                PostsWarning.POSTLIST,
+                f"postlist: :{option}: {value!r}: expected {problem}; the option is ignored",
+                (self.env.docname, self.lineno),
+            )
+            return ""
+        return value
+
     def run(self) -> list[nodes.Node]:
+        date_format = self.options.get("date", "").strip()
+        list_style = self.options.get("list-style", "").strip()
+        style_error = (
+            None
+            if LIST_STYLE.fullmatch(list_style)
+            else "a CSS list-style-type such as circle, upper-roman or '→ '"
+        )
         limit = self.options.get("limit")
         if limit is None and self.arguments:
             if not self.arguments[0].isdigit():
@@ -67,8 +94,8 @@ class PostListDirective(SphinxDirective):
             exclude_current="exclude-current" in self.options,
             excerpts="excerpts" in self.options,
             format=self.options.get("format", "list").strip(),
-            date_format=self.options.get("date", ""),
-            list_style=self.options.get("list-style", ""),
+            date_format=self.checked("date", date_format and date_format_error(date_format)),
+            list_style=self.checked("list-style", style_error),
             expand=self.options.get("expand") or ("" if "expand" not in self.options else "…"),
         )
         node = postlist(spec=spec, docname=self.env.docname)

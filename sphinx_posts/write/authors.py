@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import term_key
+from ..urls import safe_link
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -30,12 +31,14 @@ def resolve_author(written: str, config: Config) -> Author:
 
 
 def _entry(key: str, entry: object) -> Author:
+    """An author as ``posts_authors`` gives it; a URL that is not http(s), mailto or a path
+    of the site is left out (it becomes an ``href`` on every byline)."""
     if isinstance(entry, str):
         return Author(entry)
     if isinstance(entry, tuple | list):
-        return Author(str(entry[0]), str(entry[1]) if len(entry) > 1 and entry[1] else "")
+        url = str(entry[1]) if len(entry) > 1 and entry[1] else ""
+        return Author(str(entry[0]), safe_link(url, allow_mailto=True))
     if isinstance(entry, dict):
-        return Author(
-            str(entry.get("name", key)), str(entry.get("url") or ""), str(entry.get("email") or "")
-        )
+        url = safe_link(str(entry.get("url") or ""), allow_mailto=True)
+        return Author(str(entry.get("name", key)), url, str(entry.get("email") or ""))
     return Author(key)

@@ -14,7 +14,15 @@ from urllib.parse import urljoin
 
 from ..store.catalog import is_scheduled
 from ..store.domain import get_domain
-from ..urls import FORMATS, MEDIA_TYPES, base_url, feed_title, image_url, makes_blog_pages
+from ..urls import (
+    FORMATS,
+    MEDIA_TYPES,
+    base_url,
+    feed_title,
+    image_url,
+    makes_blog_pages,
+    safe_link,
+)
 from .authors import resolve_author
 from .sidebars import SidebarData
 
@@ -43,10 +51,9 @@ def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -
     """Description, OpenGraph, article times and tags, JSON-LD; robots for unpublished."""
     catalog = get_domain(app.env).catalog()
     tags: list[str] = []
-    url = post.canonical_link or (
-        urljoin(base, app.builder.get_target_uri(post.docname)) if base else ""
-    )
-    if post.canonical_link or (url and not context.get("pageurl")):
+    canonical = safe_link(post.canonical_link)  # checked when read; again as it is emitted
+    url = canonical or (urljoin(base, app.builder.get_target_uri(post.docname)) if base else "")
+    if canonical or (url and not context.get("pageurl")):
         context["pageurl"] = url
     if post.draft or is_scheduled(post, catalog.now):
         tags.append(meta_tag("name", "robots", "noindex"))
@@ -99,8 +106,19 @@ def json_ld(app: Sphinx, post: Post, url: str, image: str, description: str) -> 
     if url:
         data["url"] = url
         data["mainEntityOfPage"] = url
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>'
+    return f'<script type="application/ld+json">{script_json(data)}</script>'
+
+
+SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(data: Any) -> str:
+    """JSON that stays inside its ``<script>`` element: with ``<``, ``>`` and ``&`` as
+    ``\\u003c``... no ``</script>``, ``<!--`` or ``<script`` can appear, and the HTML parser
+    cannot swallow the rest of the page. U+2028/2029 break older JavaScript parsers."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(SCRIPT_ESCAPES)
 
 
 def page_context(

@@ -15,7 +15,7 @@ from ..formats import machine_date, reading_minutes
 from ..model import LIST_FORMATS
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
-from ..urls import image_url, link, term_link
+from ..urls import image_url, link, safe_link, term_link
 from .bylines import post_date_text
 
 if TYPE_CHECKING:
@@ -36,12 +36,13 @@ def post_entry(
         return term_link(builder, page, catalog.term(kind, name), name)
 
     page_url = link(builder, page, post.docname)
+    external = safe_link(post.external_link, allow_mailto=True)  # checked when read, and here
     return {
         "docname": post.docname,
         # ABlog's ``external_link``: a post that is a pointer to one published elsewhere
-        "url": post.external_link or page_url,
+        "url": external or page_url,
         "page_url": page_url,
-        "external": bool(post.external_link),
+        "external": bool(external),
         "title": post.title,
         "date": post_date_text(catalog, post, config, date_format),
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
