@@ -56,6 +56,14 @@ def schedule_page(config: Config) -> str:
     return f"{config.posts_path}/schedule.json"
 
 
+def series_index_page(config: Config) -> str:
+    return f"{config.posts_path}/series"
+
+
+def series_page(config: Config, slug: str) -> str:
+    return f"{series_index_page(config)}/{slug}"
+
+
 def archive_page(config: Config) -> str:
     return f"{config.posts_path}/archive"
 

@@ -25,6 +25,8 @@ from ..urls import (
     index_page,
     link,
     makes_blog_pages,
+    series_index_page,
+    series_page,
     term_page,
     terms_page,
     year_page,
@@ -150,8 +152,14 @@ class BlogPages:
         }
         heading = title if number == 1 else _("%s, page %d") % (title, number)
         entries = self.entries(pagename, posts)
+        up = None
+        if kind == "series":  # the series index is reached from each series
+            up = {
+                "url": link(self.builder, pagename, series_index_page(self.config)),
+                "title": _("All series"),
+            }
         body = self.render(
-            "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind
+            "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind, up=up
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
         if pagination["prev"]:
@@ -208,6 +216,7 @@ class BlogPages:
                 feed = {"folder": base, "title": feed_title(config, term.name)}
                 has_feed = kind in config.posts_feed_terms
                 yield from self.listing(base, title, term.posts, kind, feed if has_feed else None)
+        yield from self.plan_series()
         archive = [
             (year, [entry_inputs(self.catalog, config, post) for post in posts])
             for year, posts in self.catalog.years.items()
@@ -228,6 +237,39 @@ class BlogPages:
                     continue
                 target = (post.docname, post.title)
                 yield PlannedPage(pagename, partial(self.redirect, pagename, post), target)
+
+    def plan_series(self) -> Iterator[PlannedPage]:
+        """A page for each series, its parts oldest first; and the index of every series."""
+        config, catalog = self.config, self.catalog
+        if not catalog.series:
+            return
+        names = [
+            (name, catalog.series_slugs[name], len(parts)) for name, parts in catalog.series.items()
+        ]
+        yield PlannedPage(series_index_page(config), self.series_index, sorted(names))
+        for name, parts in catalog.series.items():
+            base = series_page(config, catalog.series_slugs[name])
+            yield from self.listing(base, _("Series: %s") % name, parts, "series", None, False)
+
+    def series_index(self) -> Page:
+        pagename = series_index_page(self.config)
+        series = [
+            {
+                "name": name,
+                "count": len(parts),
+                "url": link(
+                    self.builder,
+                    pagename,
+                    series_page(self.config, self.catalog.series_slugs[name]),
+                ),
+            }
+            for name, parts in sorted(
+                self.catalog.series.items(), key=lambda item: item[0].casefold()
+            )
+        ]
+        title = _("Series")
+        body = self.render("terms.html", title=title, terms=series, kind="series")
+        return self.page(pagename, title, body)
 
     def redirect(self, pagename: str, post: Post) -> Page:
         """ABlog's ``:redirect:``: the post's old address forwards readers to the post."""

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..config import site_timezone
-from ..model import Term, term_key, unique_slugs
+from ..model import Term, slugify, term_key, unique_slugs
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -46,6 +46,8 @@ class Catalog:
     tagged: dict[str, list[str]] = field(default_factory=dict)
     """Tag key -> docnames of its listed posts (for counting shared tags quickly)."""
     series: dict[str, list[Post]] = field(default_factory=dict)
+    series_slugs: dict[str, str] = field(default_factory=dict)
+    """Series name -> the slug of its page (unique among series)."""
     """Series name -> its listed posts, oldest first."""
     related: dict[tuple[str, int], list[Post]] = field(default_factory=dict)
     """(docname, count) -> related posts, filled as post pages ask (fingerprints, footers)."""
@@ -61,6 +63,14 @@ class Catalog:
         for post in reversed(self.posts):
             if post.series:
                 self.series.setdefault(post.series, []).append(post)
+        taken: set[str] = set()
+        for name in sorted(self.series):  # a series is its exact name (as postlist filters)
+            base = slugify(name) or "series"
+            slug, number = base, 2
+            while slug in taken:
+                slug, number = f"{base}-{number}", number + 1
+            self.series_slugs[name] = slug
+            taken.add(slug)
 
     def year_of(self, post: Post) -> int | None:
         return post.date.astimezone(self.timezone).year if post.date else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..doctree import chrome, post_footer
 from ..model import term_key
 from ..store.domain import get_domain
-from ..urls import link
+from ..urls import link, makes_blog_pages, series_page
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -76,8 +76,13 @@ def navigation_inputs(catalog: Catalog, post: Post, related_count: int) -> tuple
 
 def series_context(app: Sphinx, page: str, post: Post, catalog: Catalog) -> dict[str, Any]:
     parts = series_parts(catalog, post)
+    slug = catalog.series_slugs.get(post.series)
+    page_url = ""
+    if slug and makes_blog_pages(app.builder):
+        page_url = link(app.builder, page, series_page(app.config, slug))
     return {
         "series": post.series,
+        "url": page_url,
         "parts": [
             {
                 "title": part.title,
