@@ -49,6 +49,15 @@ def warn(
     logger.warning(message, type="posts", subtype=kind.subtype, location=location)
 
 
+def shown_value(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for a message, cut to ``limit`` characters with the full length said:
+    a 5 kB value would bury the warning it is in."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"
+
+
 def frontmatter_line(env: BuildEnvironment, docname: str, key: str) -> int | None:
     """The line of ``key`` in the document's leading YAML block or field list, if it has one.
 

@@ -115,7 +115,14 @@ def image_source(docname: str, image: str) -> str:
 
 
 def image_exists(env: BuildEnvironment, relative: str) -> bool:
-    return not relative.startswith("..") and (env.srcdir / relative).is_file()
+    """Whether the image file is in the source folder; a name the file system refuses (too
+    long, a NUL byte) is an image that is not there, not a crash."""
+    if relative.startswith(".."):
+        return False
+    try:
+        return (env.srcdir / relative).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def image_page(post: Post) -> str:
