@@ -72,6 +72,17 @@ class Term:
     """Every spelling seen -> the docnames that use it (for the variant warning)."""
 
 
+ENTRY_TERMS = 20
+"""Most tags (and categories, authors) one entry of a list or feed shows of a post; the
+post's own page shows them all. Each of a post's N tag pages lists it, so showing all N there
+would make a post's cost N²: one post with 5000 tags would write gigabytes."""
+
+
+def shown_terms(names: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+    """The names an entry shows, and how many more the post has."""
+    return names[:ENTRY_TERMS], max(0, len(names) - ENTRY_TERMS)
+
+
 LIST_FORMATS = ("list", "cards", "compact")
 LIST_SORTS = ("newest", "oldest", "title")
 
