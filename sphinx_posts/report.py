@@ -26,10 +26,18 @@ class PostsWarning(Enum):
         "A frontmatter key has a value of the wrong shape, looks like a typo of a known key, "
         "or a post has no title.",
     )
-    DATE = ("date", "A date or updated value cannot be read as a date, or a post has no date.")
+    DATE = (
+        "date",
+        "A date or updated value cannot be read as a date or is out of range (before "
+        "0001-01-02, after 9999-12-30, or an offset of a day or more), or a post has no date.",
+    )
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
     DIRECTIVE = ("directive", "A document holds more than one post directive.")
-    COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
+    COLLISION = (
+        "collision",
+        "A generated page (a blog page or a redirect) would replace a page the writer wrote, a "
+        "page Sphinx writes (genindex, search...), a file in _static or another generated page.",
+    )
     POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
     FEED = ("feed", "Feeds cannot be written, for example because no base URL is set.")
