@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
 from dateutil import parser as dateutil_parser
@@ -72,6 +72,17 @@ class Term:
     """Every spelling seen -> the docnames that use it (for the variant warning)."""
 
 
+ENTRY_TERMS = 20
+"""Most tags (and categories, authors) one entry of a list or feed shows of a post; the
+post's own page shows them all. Each of a post's N tag pages lists it, so showing all N there
+would make a post's cost N²: one post with 5000 tags would write gigabytes."""
+
+
+def shown_terms(names: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+    """The names an entry shows, and how many more the post has."""
+    return names[:ENTRY_TERMS], max(0, len(names) - ENTRY_TERMS)
+
+
 LIST_FORMATS = ("list", "cards", "compact")
 LIST_SORTS = ("newest", "oldest", "title")
 
@@ -123,7 +134,28 @@ def slugify(name: str) -> str:
     slug = _NON_WORD.sub("-", text).strip("-")
     if not slug:
         slug = "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    elif len(slug.encode("utf-8")) > SLUG_BYTES:
+        slug = shorten_slug(slug, text)
     return slug
+
+
+SLUG_BYTES = 100
+"""Longest slug, in bytes of UTF-8: a slug is a folder and a file name (``<slug>.html``,
+``<slug>/page/2/index.html``), and file systems refuse names over 255 bytes."""
+
+
+def shorten_slug(slug: str, key: str) -> str:
+    """The slug cut to :data:`SLUG_BYTES` at a character boundary, ending in a short hash of
+    the whole term key, so two long names that start alike still get different slugs."""
+    mark = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    room = SLUG_BYTES - len(mark) - 1
+    head = slug.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip("-")
+    return f"{head}-{mark}"
+
+
+RESERVED_SLUGS = frozenset({"index"})
+"""Slugs no term gets: ``dirhtml`` writes a page named ``blog/tag/index`` as
+``blog/tag/index.html``, the tags overview's own file."""
 
 
 def unique_slugs(names: list[str]) -> dict[str, str]:
@@ -132,7 +164,7 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
     Keys are taken in sorted order, so the same set of names always gets the same slugs.
     """
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_SLUGS)
     for key in sorted({term_key(name) for name in names}):
         base = slugify(key)
         slug, number = base, 2
@@ -145,6 +177,20 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
 
 _SENTINELS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
+EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+LATEST = datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC)
+"""Dates every zone can show: a day inside Python's range, whatever the offset."""
+
+
+class DateRangeError(ValueError):
+    """A date that reads as one but cannot be placed in time: before :data:`EARLIEST`, after
+    :data:`LATEST`, or with an offset of a day or more (``+25:00``)."""
+
+    expected = (
+        f"a date between {EARLIEST.date().isoformat()} and {LATEST.date().isoformat()}, "
+        "with a UTC offset of less than 24 hours"
+    )
+
 
 def parse_date(value: object, timezone: tzinfo) -> tuple[datetime, bool]:
     """Read a date as writers write it; return an aware datetime and whether it had a time.
@@ -152,7 +198,9 @@ def parse_date(value: object, timezone: tzinfo) -> tuple[datetime, bool]:
     Accepts ``date``/``datetime`` objects, ISO 8601 with or without an offset, and common
     text forms (``2021-4-9``, ``March 7, 2023``, ``7 March 2023``). Naive values are in
     ``timezone``. Raises ``ValueError`` for anything else, including text that lacks a year,
-    month or day (which dateutil would silently fill from today).
+    month or day (which dateutil would silently fill from today), and :class:`DateRangeError`
+    for a date that cannot be converted to UTC and to ``timezone`` (sorting, years and
+    bylines all do).
     """
     if isinstance(value, datetime):
         parsed, has_time = value, True
@@ -169,7 +217,19 @@ def parse_date(value: object, timezone: tzinfo) -> tuple[datetime, bool]:
         raise ValueError("empty")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone)
+    check_range(parsed, timezone)
     return parsed, has_time
+
+
+def check_range(moment: datetime, timezone: tzinfo) -> None:
+    """Raise :class:`DateRangeError` unless ``moment`` converts to UTC and to ``timezone``."""
+    try:
+        in_utc = moment.astimezone(UTC)
+        moment.astimezone(timezone)
+    except (ValueError, OverflowError):
+        raise DateRangeError(DateRangeError.expected) from None
+    if not EARLIEST <= in_utc <= LATEST:
+        raise DateRangeError(DateRangeError.expected)
 
 
 def _parse_text_date(text: str) -> tuple[datetime, bool]:

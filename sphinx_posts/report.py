@@ -27,7 +27,11 @@ class PostsWarning(Enum):
         "A frontmatter key has a value of the wrong shape, looks like a typo of a known key, "
         "or a post has no title.",
     )
-    DATE = ("date", "A date or updated value cannot be read as a date, or a post has no date.")
+    DATE = (
+        "date",
+        "A date or updated value cannot be read as a date or is out of range (before "
+        "0001-01-02, after 9999-12-30, or an offset of a day or more), or a post has no date.",
+    )
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
     DIRECTIVE = ("directive", "A document holds more than one post directive.")
     LINK = (
@@ -35,7 +39,11 @@ class PostsWarning(Enum):
         "An external_link or canonical_link is not an http(s) URL (or mailto:) or a path inside "
         "the site, and is dropped (an image URL that is not http(s) is a posts.image warning).",
     )
-    COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
+    COLLISION = (
+        "collision",
+        "A generated page (a blog page or a redirect) would replace a page the writer wrote, a "
+        "page Sphinx writes (genindex, search...), a file in _static or another generated page.",
+    )
     POSTLIST = (
         "postlist",
         "A post list filter names a tag, category or author no post has, or its :date: or "
@@ -69,6 +77,15 @@ def note(message: str) -> None:
     they have not made yet): shown in every build's output, CI logs included, but not a
     warning, so ``-W`` builds of a new site pass."""
     logger.info(bold(f"sphinx-posts: {message}"))
+
+
+def shown_value(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for a message, cut to ``limit`` characters with the full length said:
+    a 5 kB value would bury the warning it is in."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"
 
 
 def frontmatter_line(env: BuildEnvironment, docname: str, key: str) -> int | None:

@@ -72,6 +72,24 @@ def year_page(config: Config, year: int, number: int = 1) -> str:
     return paged(f"{config.posts_path}/{year}", number)
 
 
+SPHINX_FOLDERS = frozenset({"_static", "_images", "_sources", "_downloads", "_modules"})
+"""Output folders Sphinx fills with files of its own: no generated page goes in them."""
+
+
+def sphinx_pages(builder: Builder) -> dict[str, str]:
+    """The pages the HTML builder writes itself (indices, search, ``html_additional_pages``),
+    by page name, each with how a warning names it."""
+    names = ["genindex", "genindex-all", "search"]
+    names += [index[0] for index in getattr(builder, "domain_indices", ())]
+    names += list(getattr(builder.config, "html_additional_pages", None) or ())
+    return {name: f"Sphinx's page {name!r}" for name in names}
+
+
+def is_sphinx_page(pagename: str) -> bool:
+    """``genindex-A`` ...: the pages of a split index, whose letters are known only later."""
+    return pagename.startswith("genindex-")
+
+
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """A relative link between two pages, documents or generated ones alike.
 
@@ -177,7 +195,14 @@ def image_source(docname: str, image: str) -> str:
 
 
 def image_exists(env: BuildEnvironment, relative: str) -> bool:
-    return not relative.startswith("..") and (env.srcdir / relative).is_file()
+    """Whether the image file is in the source folder; a name the file system refuses (too
+    long, a NUL byte) is an image that is not there, not a crash."""
+    if relative.startswith(".."):
+        return False
+    try:
+        return (env.srcdir / relative).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def image_page(post: Post) -> str:

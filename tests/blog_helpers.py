@@ -131,7 +131,7 @@ def _normalise(path: Path) -> str:
 
 def html_pages(outdir: Path) -> Iterator[Path]:
     for path in sorted(outdir.rglob("*.html")):
-        if "_static" not in path.relative_to(outdir).parts:
+        if "_static" not in path.relative_to(outdir).parts and path.is_file():
             yield path
 
 

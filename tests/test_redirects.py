@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from blog_helpers import broken_links, entry_titles, output_file, page
 from bs4 import BeautifulSoup
-from helpers import build
+from helpers import build, warnings_of
 
 
 def _refresh_target(path) -> str:
@@ -33,3 +34,68 @@ def test_old_addresses_forward_to_the_post_in_dirhtml(app):
     target = _refresh_target(app.outdir / "2013" / "old-post" / "index.html")
     assert target == "../../posts/moved/"
     assert (app.outdir / "posts" / "moved" / "index.html").is_file()
+
+
+# test-redirect-collision: posts/moved's old addresses name pages and files the site already
+# has; posts/also-moved claims the same old address first (it is newer, and listed first)
+KEPT = {
+    "blog": "the blog's page 'blog'",
+    "blog/tag/python": "the blog's page 'blog/tag/python'",
+    "genindex": "Sphinx's page 'genindex'",
+    "search": "Sphinx's page 'search'",
+    "py-modindex": "Sphinx's page 'py-modindex'",
+    "index": "the document 'index'",
+    "_static/basic.css": "Sphinx's folder '_static'",
+    "old/address": "the redirect 'old/address' of 'posts/also-moved'",
+}
+
+
+def _collisions(app) -> dict[str, str]:
+    """``posts.collision`` warnings by the page that was not written."""
+    found = {}
+    for line in warnings_of(app).splitlines():
+        assert "[posts.collision]" in line, line
+        assert line.startswith(str(app.srcdir / "posts") + "/"), line
+        pagename = line.split("the page ", 1)[1].split("'")[1]
+        assert pagename not in found, line
+        found[pagename] = line
+    return found
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_a_redirect_never_replaces_a_page_or_a_static_file(
+    make_app, rootdir, tmp_path, buildername
+):
+    srcdir = rootdir / "test-redirect-collision"
+    app = make_app(buildername, srcdir=srcdir, builddir=tmp_path / "_build")
+    app.build()
+    assert "Traceback" not in warnings_of(app)
+    found = _collisions(app)
+    inside = "posts/moved.html/inside"
+    if buildername == "html":  # posts/moved.html is a file: no page can go inside it
+        line = found.pop(inside)
+        assert "the redirect 'posts/moved.html/inside' of 'posts/also-moved'" in line, line
+        assert "would replace the document 'posts/moved'" in line, line
+        assert (app.outdir / "posts" / "moved.html").is_file()
+    else:
+        assert _refresh_target(output_file(app, inside)) == "../../also-moved/"
+    assert set(found) == set(KEPT), found
+    for pagename, owner in KEPT.items():
+        line = found[pagename]
+        assert f"the redirect {pagename!r} of 'posts/moved'" in line, line
+        assert f"would replace {owner}" in line, line
+        assert "posts/moved.md: WARNING" in line, line
+    # every page that was there is still itself
+    assert page(app, "blog").select_one(".posts-listing") is not None
+    assert entry_titles(page(app, "blog/tag/python")) == ["Moved post"]
+    assert page(app, "genindex").find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert page(app, "search").find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert "shapes" in page(app, "py-modindex").get_text()
+    assert "Redirects that would land" in page(app, "index").get_text()
+    assert (app.outdir / "_static" / "basic.css").is_file()
+    assert not (app.outdir / "_static" / "basic.css.html").exists()
+    # the first claim on the shared old address, and the address under a page, are written
+    assert _refresh_target(output_file(app, "old/address")).endswith(
+        "posts/also-moved.html" if buildername == "html" else "posts/also-moved/"
+    )
+    assert broken_links(app.outdir) == []

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from ..model import shown_terms
 from ..report import note
 from ..store.catalog import build_time, show_drafts
 from ..store.domain import get_domain
@@ -79,6 +80,10 @@ class FeedWriter:
         self.catalog = catalog
         self.base = base
         self.bodies: dict[str, str] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
+        """Each post's entry, made once: a post is in the feed of every one of its terms."""
+        self.keys: dict[str, str] = {}
+        """Each post's share of a feed's inputs key, made once for the same reason."""
         self.previous: dict[str, str] = read_record(app, "feeds")["files"]
         self.written: dict[str, str] = {}
         self.settings = settings_key(app)
@@ -96,10 +101,16 @@ class FeedWriter:
     def body(self, post: Post) -> str:
         return self.bodies.get(post.docname, "")
 
+    def entry(self, post: Post) -> dict[str, Any]:
+        """The post's entry, the same in every feed it is in (its body is fetched first)."""
+        if post.docname not in self.entries:
+            self.entries[post.docname] = self.entry_data(post)
+        return self.entries[post.docname]
+
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
         mode = self.config.posts_feed_content
-        authors = [resolve_author(name, self.config) for name in post.authors]
+        authors = [resolve_author(name, self.config) for name in shown_terms(post.authors)[0]]
         return {
             "id": self.url(post.docname),
             "url": self.url(post.docname),
@@ -107,7 +118,7 @@ class FeedWriter:
             "published": published,
             "updated": max(post.updated or published, published),
             "authors": [{"name": clean(a.name), "url": clean(a.url)} for a in authors],
-            "tags": [clean(self.catalog.term("tag", tag).name) for tag in post.tags],
+            "tags": [clean(name) for name in self.tag_names(post)],
             "summary": clean(post.description or post.excerpt) if mode != "none" else "",
             "content": self.body(post) if mode == "full" else "",
             "image": image_url(self.app.env, post, lambda path: urljoin(self.base, path)),
@@ -128,16 +139,19 @@ class FeedWriter:
                 page = term_page(self.config, kind, term.slug)
                 self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
 
+    def tag_names(self, post: Post) -> list[str]:
+        """The usual spelling of the tags an entry carries (a few, like a list entry)."""
+        return [self.catalog.term("tag", tag).name for tag in shown_terms(post.tags)[0]]
+
+    def post_key(self, post: Post) -> str:
+        if post.docname not in self.keys:
+            shown = (post, self.tag_names(post), self.hashes.get(post.docname, ""))
+            self.keys[post.docname] = digest(shown)
+        return self.keys[post.docname]
+
     def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
         """Everything a feed shows, without rendering it: settings, posts and their bodies."""
-        shown = [
-            (
-                post,
-                [self.catalog.term("tag", tag).name for tag in post.tags],
-                self.hashes.get(post.docname, ""),
-            )
-            for post in posts
-        ]
+        shown = [self.post_key(post) for post in posts]
         return digest((self.settings, self.base, folder, title, home, shown))
 
     def write(self, folder: str, title: str, home: str, posts: list[Post]) -> None:
@@ -151,7 +165,7 @@ class FeedWriter:
             return  # unchanged since the last build
         if self.config.posts_feed_content == "full":
             self.fetch_bodies(posts)
-        entries = [self.entry_data(post) for post in posts]
+        entries = [self.entry(post) for post in posts]
         updated = max((entry["updated"] for entry in entries), default=EPOCH)
         language = self.config.language or "en"
         feed_urls = {name: urljoin(self.base, posix_join(folder, f)) for name, f in FORMATS.items()}
@@ -203,8 +217,8 @@ class FeedWriter:
                 uri = {"uri": author["url"]} if author["url"] else {}
                 item.author({"name": author["name"], **uri})
                 item.dc.dc_creator(author["name"])
-            for tag in entry["tags"]:
-                item.category(term=tag, label=tag)
+            if entry["tags"]:  # one call: feedgen redoes every category on each call
+                item.category([{"term": tag, "label": tag} for tag in entry["tags"]])
             if entry["summary"]:
                 item.description(entry["summary"], isSummary=True)
             if entry["content"]:

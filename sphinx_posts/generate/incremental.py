@@ -12,7 +12,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from ..formats import reading_minutes
-from ..model import ListSpec
+from ..model import ListSpec, shown_terms
 from ..store.catalog import build_time, is_scheduled, select
 from ..store.domain import get_domain, post_docname
 from ..write.backlinks import backlink_inputs
@@ -32,14 +32,23 @@ def digest(value: Any) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
 
 
-def _terms_shown(catalog: Catalog, post: Post) -> list[tuple[str, str, bool]]:
-    """Spellings, slugs and links a page shows for ``post``'s terms (all three can change)."""
-    names = [("tag", name) for name in post.tags] + [("author", name) for name in post.authors]
-    names += [("category", name) for name in post.categories]
+def _terms_shown(catalog: Catalog, post: Post, entry: bool = False) -> list[Any]:
+    """Spellings, slugs and links a page shows for ``post``'s terms (all three can change);
+    with ``entry``, only those a list entry shows (and how many more there are)."""
+    kinds = {"tag": post.tags, "author": post.authors, "category": post.categories}
+    names: list[tuple[str, str]] = []
+    more = []
+    for kind, all_names in kinds.items():
+        shown, hidden = shown_terms(all_names) if entry else (all_names, 0)
+        names += [(kind, name) for name in shown]
+        more.append(hidden)
     return [
-        (term.name, term.slug, bool(term.posts))
-        for kind, name in names
-        if (term := catalog.term(kind, name))
+        *more,
+        *(
+            (term.name, term.slug, bool(term.posts))
+            for kind, name in names
+            if (term := catalog.term(kind, name))
+        ),
     ]
 
 
@@ -53,7 +62,7 @@ def entry_inputs(catalog: Catalog, config: Config, post: Post) -> tuple[Any, ...
         post.description,
         post.excerpt,
         reading_minutes(post, config),
-        _terms_shown(catalog, post),
+        _terms_shown(catalog, post, entry=True),
         post.image,
         post.draft,
         is_scheduled(post, catalog.now),

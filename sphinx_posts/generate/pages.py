@@ -20,13 +20,16 @@ from ..report import PostsWarning, warn
 from ..store.catalog import build_time
 from ..store.domain import get_domain
 from ..urls import (
+    SPHINX_FOLDERS,
     archive_page,
     feed_title,
     index_page,
+    is_sphinx_page,
     link,
     makes_blog_pages,
     series_index_page,
     series_page,
+    sphinx_pages,
     term_page,
     terms_page,
     year_page,
@@ -74,6 +77,13 @@ class PlannedPage:
     pagename: str
     render: Callable[[], Page]
     inputs: Any
+    what: str = ""
+    """How a warning names the page (``the blog's page 'blog'`` when empty)."""
+    origin: str = ""
+    """The document that asked for the page (a redirect's post), where a warning points."""
+
+    def described(self) -> str:
+        return self.what or f"the blog's page {self.pagename!r}"
 
 
 class BlogPages:
@@ -231,12 +241,15 @@ class BlogPages:
                 if pagename is None:
                     warn(
                         PostsWarning.FRONTMATTER,
-                        f"redirect: {old!r}: expected an address inside the site; ignored",
+                        f"redirect: {old[:80]!r}: expected an address inside the site, each "
+                        f"part at most {NAME_BYTES} bytes; ignored",
                         (post.docname, None),
                     )
                     continue
                 target = (post.docname, post.title)
-                yield PlannedPage(pagename, partial(self.redirect, pagename, post), target)
+                what = f"the redirect {pagename!r} of {post.docname!r} (redirect: {old!r})"
+                render = partial(self.redirect, pagename, post)
+                yield PlannedPage(pagename, render, target, what, post.docname)
 
     def plan_series(self) -> Iterator[PlannedPage]:
         """A page for each series, its parts oldest first; and the index of every series."""
@@ -278,15 +291,68 @@ class BlogPages:
         return pagename, context, "posts/redirect.html"
 
 
+NAME_BYTES = 200
+"""Longest part of a redirect's address: file systems refuse names over 255 bytes."""
+
+
 def redirect_page(old: str) -> str | None:
     """An old address as a page name (``/2013/old-post.html`` -> ``2013/old-post``), or
-    ``None`` for one that would lead outside the output folder."""
+    ``None`` for one that would lead outside the output folder or that no file system takes."""
     name = posixpath.normpath("/" + old.strip().replace("\\", "/")).strip("/")
     for suffix in (".html", "/index"):
         name = name.removesuffix(suffix)
-    if not name or ":" in name:
+    if not name or ":" in name or "\0" in name:
+        return None
+    if any(len(part.encode("utf-8")) > NAME_BYTES for part in name.split("/")):
         return None
     return name
+
+
+class OutputClaims:
+    """Which page owns each output file, so a generated page never replaces a document,
+    a page Sphinx writes, a file Sphinx copies, or another generated page.
+
+    Documents and Sphinx's pages are claimed first; generated pages then claim their files
+    in plan order (the blog's own pages before redirects), and the first claim wins.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        self.outdir = app.outdir
+        self.builder = app.builder
+        self.files: dict[str, str] = {}
+        """Output file (relative, posix) -> how a warning names its owner."""
+        self.folders: dict[str, str] = {}
+        """Folders those files are in -> the owner of the first file there."""
+        for docname in sorted(app.env.found_docs):
+            self.claim(self.relative(docname), f"the document {docname!r}")
+        for pagename, what in sphinx_pages(app.builder).items():
+            self.claim(self.relative(pagename), what)
+
+    def relative(self, pagename: str) -> str:
+        return Path(self.builder.get_outfilename(pagename)).relative_to(self.outdir).as_posix()
+
+    def claim(self, relative: str, owner: str) -> None:
+        self.files.setdefault(relative, owner)
+        parts = relative.split("/")
+        for end in range(1, len(parts)):
+            self.folders.setdefault("/".join(parts[:end]), owner)
+
+    def owner(self, pagename: str, relative: str) -> str | None:
+        """Who already has ``relative`` (or a folder or file in its way); None if no one."""
+        parts = relative.split("/")
+        if parts[0] in SPHINX_FOLDERS:
+            return f"Sphinx's folder {parts[0]!r}"
+        if is_sphinx_page(pagename):
+            return f"Sphinx's page {pagename!r}"
+        if relative in self.files:
+            return self.files[relative]
+        if relative in self.folders:  # dirhtml: a page file where a folder of pages is
+            return self.folders[relative]
+        for end in range(1, len(parts)):
+            found = self.files.get("/".join(parts[:end]))
+            if found is not None:  # a file where this page needs a folder
+                return found
+        return None
 
 
 def chrome_key(app: Sphinx) -> str:
@@ -320,7 +386,6 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     if not makes_blog_pages(app.builder):
         return
     builder = app.builder
-    documents = {str(builder.get_outfilename(docname)) for docname in app.env.found_docs}
     record = read_record(app, "pages")
     previous = record["files"]
     current: dict[str, str] = {}
@@ -332,18 +397,20 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         and all_present(app, record)
     ):
         return  # no post, list or template changed: every page is as last written
+    claims = OutputClaims(app)
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
         outfile = Path(builder.get_outfilename(planned.pagename))
-        if planned.pagename in app.env.found_docs or str(outfile) in documents:
+        relative = outfile.relative_to(app.outdir).as_posix()
+        owner = claims.owner(planned.pagename, relative)
+        if owner is not None:
             warn(
                 PostsWarning.COLLISION,
-                f"the blog would generate the page {planned.pagename!r}, but the site has a "
-                "document of that name: the document is kept and the generated page is not "
-                "written",
-                (planned.pagename, None),
+                f"{planned.described()} would replace {owner} ({relative!r}): the page "
+                f"{planned.pagename!r} is not written and {owner} is kept",
+                (planned.origin or planned.pagename, None),
             )
             continue
-        relative = outfile.relative_to(app.outdir).as_posix()
+        claims.claim(relative, planned.described())
         current[relative] = digest((chrome, planned.pagename, planned.inputs))
         if previous.get(relative) == current[relative] and outfile.is_file():
             continue

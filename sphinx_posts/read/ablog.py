@@ -18,8 +18,8 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import BOOL_EXPECTED, BY_NAME, bool_like, checked, report_setting, site_timezone
 from ..doctree import timestamp
 from ..formats import machine_date, show_date
-from ..model import parse_date
-from ..report import PostsWarning, warn
+from ..model import DateRangeError, parse_date
+from ..report import PostsWarning, shown_value, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -129,10 +129,11 @@ class UpdateDirective(SphinxDirective):
             shown: nodes.Node = timestamp(
                 "", show_date(when, self.config), datetime=machine_date(when, has_time, self.config)
             )
-        except ValueError:
+        except ValueError as error:
+            expected = error if isinstance(error, DateRangeError) else "a date such as 2025-03-20"
             warn(
                 PostsWarning.DATE,
-                f"update: {text!r}: expected a date such as 2025-03-20",
+                f"update: {shown_value(text)}: expected {expected}; shown as written",
                 (self.env.docname, self.lineno),
             )
             shown = nodes.Text(text)

@@ -19,8 +19,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
 from ..config import site_timezone
-from ..model import Post, parse_date
-from ..report import PostsWarning, frontmatter_line, warn
+from ..model import DateRangeError, Post, parse_date
+from ..report import PostsWarning, frontmatter_line, shown_value, warn
 from ..urls import image_exists, image_source, is_external, link_rule, safe_link
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ class FieldReader:
         return (self.docname, frontmatter_line(self.env, self.docname, key))
 
     def problem(self, kind: PostsWarning, key: str, value: Any, expected: str) -> None:
-        warn(kind, f"{key}: {value!r}: expected {expected}", self.location(key))
+        warn(kind, f"{key}: {shown_value(value)}: expected {expected}", self.location(key))
 
     def text(self, *keys: str) -> str:
         found = self.raw(*keys)
@@ -249,6 +249,9 @@ class FieldReader:
         _, value = found
         try:
             return parse_date(value, site_timezone(self.env.config))
+        except DateRangeError as error:
+            self.problem(PostsWarning.DATE, key, value, f"{error}; {consequence}")
+            return None
         except ValueError:
             self.problem(
                 PostsWarning.DATE,
@@ -323,7 +326,8 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
             PostsWarning.IMAGE,
             "image",
             image,
-            "an image file relative to the post (or to the site with a leading /)",
+            "an image file relative to the post (or to the site with a leading /): "
+            "image not found, the post has no image",
         )
     return Post(
         docname=reader.docname,

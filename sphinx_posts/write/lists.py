@@ -12,7 +12,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..doctree import ancestors, postlist
 from ..formats import machine_date, reading_minutes
-from ..model import LIST_FORMATS
+from ..model import LIST_FORMATS, shown_terms
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
 from ..urls import image_url, link, safe_link, term_link
@@ -37,6 +37,7 @@ def post_entry(
 
     page_url = link(builder, page, post.docname)
     external = safe_link(post.external_link, allow_mailto=True)  # checked when read, and here
+    tags, more_tags = shown_terms(post.tags)
     return {
         "docname": post.docname,
         # ABlog's ``external_link``: a post that is a pointer to one published elsewhere
@@ -50,9 +51,11 @@ def post_entry(
         "description": post.description,
         "excerpt": post.excerpt,
         "minutes": reading_minutes(post, config),
-        "tags": [shown("tag", name) for name in post.tags],
-        "categories": [shown("category", name) for name in post.categories],
-        "authors": [shown("author", name) for name in post.authors],
+        # a few terms, not all: a post is listed on every one of its term pages
+        "tags": [shown("tag", name) for name in tags],
+        "more_tags": more_tags,
+        "categories": [shown("category", name) for name in shown_terms(post.categories)[0]],
+        "authors": [shown("author", name) for name in shown_terms(post.authors)[0]],
         "image": image_url(
             builder.env, post, lambda path: relative_uri(builder.get_target_uri(page), path)
         ),

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_posts"]
+html_baseurl = "https://example.org/"
+exclude_patterns = ["_build"]
+posts_feed_terms = ["tag", "category", "author"]

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_posts"]
+html_baseurl = "https://example.org/"
+exclude_patterns = ["_build"]
