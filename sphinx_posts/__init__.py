@@ -12,6 +12,7 @@ from .generate.bodies import setup_bodies
 from .generate.feeds import setup_feeds
 from .generate.images import setup_images
 from .generate.incremental import setup_incremental
+from .generate.outputs import setup_outputs
 from .generate.pages import setup_pages
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_summaries(app)
     setup_context(app)
     # generate
+    setup_outputs(app)
     setup_pages(app)
     setup_incremental(app)
     setup_bodies(app)

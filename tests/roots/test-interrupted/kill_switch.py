@@ -35,5 +35,5 @@ def setup(app: Any) -> dict[str, Any]:
     elif POINT == "finished-first":
         app.connect("build-finished", kill, priority=0)
     elif POINT == "finished-last":
-        app.connect("build-finished", kill, priority=999)
+        app.connect("build-finished", kill, priority=899)  # before the build is marked done
     return {"parallel_read_safe": True, "parallel_write_safe": True}
