@@ -69,7 +69,7 @@ def write_atomically(target: Path, text: str) -> None:
         discard(target)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, target)
+    temporary.replace(target)
 
 
 # ------------------------------------------------------------------------------ build in progress
@@ -219,7 +219,8 @@ def _not_ours(app: Sphinx) -> set[str]:
     builder = app.builder
     names = [*app.env.found_docs, "genindex", "search", *app.config.html_additional_pages]
     names += [entry[0] for entry in getattr(builder, "domain_indices", ())]
-    kept = {Path(builder.get_outfilename(name)).relative_to(app.outdir).as_posix() for name in names}
+    outdir = app.outdir
+    kept = {Path(builder.get_outfilename(name)).relative_to(outdir).as_posix() for name in names}
     for extra in app.config.html_extra_path:
         root = Path(app.confdir, extra)
         files = root.rglob("*") if root.is_dir() else [root]
