@@ -69,7 +69,7 @@ def write_atomically(target: Path, text: str) -> None:
         discard(target)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
+    os.replace(temporary, target)  # noqa: PTH105 (Sphinx's paths are also str: str.replace)
 
 
 # ------------------------------------------------------------------------------ build in progress
