@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+REDIRECT_SIGN = b'<meta name="generator" content="sphinx-posts redirect">'
+"""In the head of every redirect page (``templates/posts/redirect.html``): redirect pages sit
+anywhere in the output, so when no record names them this is how they are found."""
+
 MARK_BUILDING = "building"
 """The mark's text while a build that found no mark runs; anything else means interrupted."""
 
@@ -171,8 +175,8 @@ def read_record(app: Sphinx, kind: str) -> Record:
     except (OSError, ValueError):
         return Record({})
     record = _parse(app, kind, text)
-    if record is None:
-        return Record({})
+    if record is None or not _not_ours(app).isdisjoint(record.files):
+        return Record({})  # damaged, or foreign: it claims a document's page
     if interrupted(app):  # the files it names may be there; what they show is unknown
         return Record(dict.fromkeys(record.files, ""))
     return record
@@ -193,7 +197,7 @@ def all_present(app: Sphinx, record: Record) -> bool:
 
 def _found(app: Sphinx, kind: str) -> set[str]:
     """Files of ``kind`` in the output folder, whoever recorded them: where the blog writes
-    (under ``posts_path``, the copied images' folder), not elsewhere."""
+    (under ``posts_path``, the copied images' folder, redirect pages), not elsewhere."""
     outdir = app.outdir
     folder = OUTPUT_DIR if kind == "images" else app.config.posts_path
     if not safe_path(folder):
@@ -205,12 +209,29 @@ def _found(app: Sphinx, kind: str) -> set[str]:
     }
     if kind == "pages":  # the html builder's index page sits beside its folder
         found.add(folder + app.builder.out_suffix)
+        found |= _redirect_pages(app)
     return {path for path in found if _kind_of(app, kind, path)}
 
 
+def _redirect_pages(app: Sphinx) -> set[str]:
+    """Redirect pages anywhere in the output, known by the first bytes of each page."""
+    found = set()
+    for path in app.outdir.rglob(f"*{app.builder.out_suffix}"):
+        try:
+            with path.open("rb") as page:
+                head = page.read(1024)
+        except OSError:
+            continue
+        if REDIRECT_SIGN in head:
+            found.add(path.relative_to(app.outdir).as_posix())
+    return found
+
+
 def owned(app: Sphinx, kind: str, record: Record) -> set[str]:
-    """Every file of ``kind`` that an earlier build may have written."""
-    return set(record.files) if record.trusted else set(record.files) | _found(app, kind)
+    """Every file of ``kind`` that an earlier build may have written (none of them a
+    document's page or one of Sphinx's)."""
+    paths = set(record.files) if record.trusted else set(record.files) | _found(app, kind)
+    return paths - _not_ours(app)
 
 
 def _not_ours(app: Sphinx) -> set[str]:
