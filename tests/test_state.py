@@ -65,6 +65,47 @@ def check_clean_output(html: Path) -> None:
     assert not (html / "blog" / "tag" / "old.html").exists()
 
 
+# ------------------------------------------------------------------------------ builds
+
+
+def sphinx_build(srcdir: Path, builddir: Path, kill_at: str = "") -> subprocess.CompletedProcess:
+    """``python -m sphinx -b html``, with this interpreter and import path (an editable
+    install or ``PYTHONPATH`` alike)."""
+    env = {key: value for key, value in os.environ.items() if key not in ENVIRONMENT}
+    env["PYTHONPATH"] = os.pathsep.join(path for path in sys.path if path)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # nothing written into the source folder
+    env.pop("POSTS_KILL_AT", None)
+    if kill_at:
+        env["POSTS_KILL_AT"] = kill_at
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "--no-color", "-q"]
+    command += ["-d", str(builddir / "doctrees"), str(srcdir), str(builddir / "html")]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def succeeded(done: subprocess.CompletedProcess) -> bool:
+    return done.returncode == 0 and "Traceback" not in done.stderr
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A first build of the site, kept to restore before each kill at the path it was built
+    at (Sphinx throws away an environment whose source folder moved), and a clean build of
+    the edited sources."""
+    base = tmp_path_factory.mktemp("interrupted")
+    site = base / "site"
+    shutil.copytree(ROOT, site / "src")
+    done = sphinx_build(site / "src", site / "build")
+    assert succeeded(done), done.stdout + done.stderr
+    shutil.copytree(site, base / "first", symlinks=True)
+    clean = base / "clean"
+    shutil.copytree(ROOT, clean / "src")
+    edit(clean / "src")
+    done = sphinx_build(clean / "src", clean / "build")
+    assert succeeded(done), done.stdout + done.stderr
+    check_clean_output(clean / "build" / "html")
+    return {"site": site, "first": base / "first", "clean": clean / "build" / "html"}
+
+
 # ------------------------------------------------------------------------------ damaged state
 
 
@@ -184,16 +225,14 @@ def build_in(make_app, srcdir: Path, builddir: Path, *, fresh: bool = False) -> 
 
 
 @pytest.mark.parametrize("case", DAMAGE)
-def test_damaged_state_means_rebuild_what_it_covered(make_app, tmp_path, case):
+def test_damaged_state_means_rebuild_what_it_covered(make_app, sites, tmp_path, case):
     """No crash, no stale file, nothing deleted outside the output: a clean build's output,
     after an incremental build and after ``-E -a``."""
     srcdir = copy_root(ROOT.parent, tmp_path, "interrupted")
     builddir = tmp_path / "build"
     first = build_in(make_app, srcdir, builddir)
     edit(srcdir)
-    clean = build_in(make_app, srcdir, tmp_path / "clean")
-    check_clean_output(clean.outdir)
-    expected = tree(clean.outdir)
+    expected = tree(sites["clean"])
     for fresh in (False, True):
         DAMAGE[case](first.doctreedir, first.outdir)
         app = build_in(make_app, srcdir, builddir, fresh=fresh)
@@ -215,44 +254,6 @@ KILL_POINTS = [
     "finished-first",  # every page written; no feed, image or stale file handled yet
     "finished-last",  # everything of ours done, the build not yet marked as finished
 ]
-
-
-def sphinx_build(srcdir: Path, builddir: Path, kill_at: str = "") -> subprocess.CompletedProcess:
-    """``python -m sphinx -b html``, with this interpreter and import path (an editable
-    install or ``PYTHONPATH`` alike)."""
-    env = {key: value for key, value in os.environ.items() if key not in ENVIRONMENT}
-    env["PYTHONPATH"] = os.pathsep.join(path for path in sys.path if path)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"  # nothing written into the source folder
-    env.pop("POSTS_KILL_AT", None)
-    if kill_at:
-        env["POSTS_KILL_AT"] = kill_at
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "--no-color", "-q"]
-    command += ["-d", str(builddir / "doctrees"), str(srcdir), str(builddir / "html")]
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-
-
-def succeeded(done: subprocess.CompletedProcess) -> bool:
-    return done.returncode == 0 and "Traceback" not in done.stderr
-
-
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A first build of the site, kept to restore before each kill at the path it was built
-    at (Sphinx throws away an environment whose source folder moved), and a clean build of
-    the edited sources."""
-    base = tmp_path_factory.mktemp("interrupted")
-    site = base / "site"
-    shutil.copytree(ROOT, site / "src")
-    done = sphinx_build(site / "src", site / "build")
-    assert succeeded(done), done.stdout + done.stderr
-    shutil.copytree(site, base / "first", symlinks=True)
-    clean = base / "clean"
-    shutil.copytree(ROOT, clean / "src")
-    edit(clean / "src")
-    done = sphinx_build(clean / "src", clean / "build")
-    assert succeeded(done), done.stdout + done.stderr
-    check_clean_output(clean / "build" / "html")
-    return {"site": site, "first": base / "first", "clean": clean / "build" / "html"}
 
 
 def restore(first: Path, site: Path) -> None:
