@@ -140,10 +140,14 @@ def safe_path(path: Any) -> bool:
     return all(part not in ("", ".", "..") for part in path.split("/"))
 
 
+def _suffix(app: Sphinx) -> str:
+    return getattr(app.builder, "out_suffix", ".html")
+
+
 def _kind_of(app: Sphinx, kind: str, path: str) -> bool:
     """Whether ``path`` could be a file of ``kind`` (a foreign record names other files)."""
     if kind == "pages":
-        return path.endswith(app.builder.out_suffix)
+        return path.endswith(_suffix(app))
     if kind == "feeds":
         return path.rsplit("/", 1)[-1] in FORMATS.values()
     return path.startswith(f"{OUTPUT_DIR}/")
@@ -208,7 +212,7 @@ def _found(app: Sphinx, kind: str) -> set[str]:
         if path.is_file() or path.is_symlink()
     }
     if kind == "pages":  # the html builder's index page sits beside its folder
-        found.add(folder + app.builder.out_suffix)
+        found.add(folder + _suffix(app))
         found |= _redirect_pages(app)
     return {path for path in found if _kind_of(app, kind, path)}
 
@@ -216,7 +220,7 @@ def _found(app: Sphinx, kind: str) -> set[str]:
 def _redirect_pages(app: Sphinx) -> set[str]:
     """Redirect pages anywhere in the output, known by the first bytes of each page."""
     found = set()
-    for path in app.outdir.rglob(f"*{app.builder.out_suffix}"):
+    for path in app.outdir.rglob(f"*{_suffix(app)}"):
         try:
             with path.open("rb") as page:
                 head = page.read(1024)
@@ -241,7 +245,13 @@ def _not_ours(app: Sphinx) -> set[str]:
     names = [*app.env.found_docs, "genindex", "search", *app.config.html_additional_pages]
     names += [entry[0] for entry in getattr(builder, "domain_indices", ())]
     outdir = app.outdir
-    kept = {Path(builder.get_outfilename(name)).relative_to(outdir).as_posix() for name in names}
+    outfile = getattr(builder, "get_outfilename", None)  # HTML builders; others: the usual name
+    kept = {
+        Path(outfile(name) if outfile else outdir / f"{name}{_suffix(app)}")
+        .relative_to(outdir)
+        .as_posix()
+        for name in names
+    }
     for extra in app.config.html_extra_path:
         root = Path(app.confdir, extra)
         files = root.rglob("*") if root.is_dir() else [root]
