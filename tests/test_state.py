@@ -162,7 +162,7 @@ def _bodies(doctrees: Path) -> Path:
 
 def bodies_folder(doctrees: Path, html: Path) -> None:
     _bodies(doctrees).unlink()
-    (_bodies(doctrees) / "inside").mkdir(parents=True)
+    (_bodies(doctrees) / "inside").mkdir(parents=True, exist_ok=True)
 
 
 def bodies_not_sqlite(doctrees: Path, html: Path) -> None:
@@ -179,7 +179,7 @@ def bodies_other_schema(doctrees: Path, html: Path) -> None:
 
 def spool_folder(doctrees: Path, html: Path) -> None:
     spools = doctrees / "posts-html-bodies"
-    (spools / "12345.jsonl" / "inside").mkdir(parents=True)
+    (spools / "12345.jsonl" / "inside").mkdir(parents=True, exist_ok=True)
     (spools / "12346.jsonl").write_text('5\n["a"]\n[1, 2]\n\xff\n', encoding="latin-1")
 
 
@@ -190,7 +190,7 @@ def spools_a_file(doctrees: Path, html: Path) -> None:
 
 
 def mark_a_folder(doctrees: Path, html: Path) -> None:
-    (doctrees / "posts-html-building" / "inside").mkdir(parents=True)
+    (doctrees / "posts-html-building" / "inside").mkdir(parents=True, exist_ok=True)
 
 
 DAMAGE: dict[str, Callable[[Path, Path], None]] = {
