@@ -52,6 +52,7 @@ def edit(srcdir: Path) -> None:
 
     change("alpha", "tags: [Python, Old]", "tags: [Python]")
     change("alpha", "redirect: old/alpha", "redirect: old/alpha-2")
+    change("alpha", "The body of Alpha.", "The new body of Alpha.")
     change("gamma", "tags: [Old, Travel]", "tags: [Travel, Fresh]")
     change("beta", 'title: "Beta"', 'title: "Beta, retitled"')
     (posts / "delta.md").unlink()
@@ -63,6 +64,7 @@ def check_clean_output(html: Path) -> None:
     assert (html / "old" / "alpha-2.html").is_file()
     assert (html / "_images" / "posts" / "posts" / "cover.png").is_file()
     assert not (html / "blog" / "tag" / "old.html").exists()
+    assert "The new body of Alpha." in (html / "blog" / "atom.xml").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------ builds
@@ -183,6 +185,14 @@ def spool_folder(doctrees: Path, html: Path) -> None:
     (spools / "12346.jsonl").write_text('5\n["a"]\n[1, 2]\n\xff\n', encoding="latin-1")
 
 
+def spool_cut_short(doctrees: Path, html: Path) -> None:
+    """A process of this build's id was killed in the middle of a line (a body longer than
+    the write buffer takes several writes): the next line must not be glued to it."""
+    spools = doctrees / "posts-html-bodies"
+    spools.mkdir(exist_ok=True)
+    (spools / f"{os.getpid()}.jsonl").write_text('["posts/beta", "<p>cut sh', encoding="utf-8")
+
+
 def spools_a_file(doctrees: Path, html: Path) -> None:
     spools = doctrees / "posts-html-bodies"
     shutil.rmtree(spools, ignore_errors=True)
@@ -211,6 +221,7 @@ DAMAGE: dict[str, Callable[[Path, Path], None]] = {
     "bodies store is not SQLite": bodies_not_sqlite,
     "bodies store has another schema": bodies_other_schema,
     "a spool is a folder": spool_folder,
+    "a spool cut short by a process of the same id": spool_cut_short,
     "the spool folder is a file": spools_a_file,
     "the build mark is a folder": mark_a_folder,
 }

@@ -69,7 +69,18 @@ def _open_spool(folder: Path) -> IO[str]:
     path = folder / f"{os.getpid()}.jsonl"
     if path.is_dir():
         discard(path)
-    return path.open("a", encoding="utf-8")
+    spool = path.open("a", encoding="utf-8")
+    if _cut_short(path):  # a killed process of the same id left half a line: end it
+        spool.write("\n")
+    return spool
+
+
+def _cut_short(path: Path) -> bool:
+    with path.open("rb") as spool:
+        if spool.seek(0, os.SEEK_END) == 0:
+            return False
+        spool.seek(-1, os.SEEK_END)
+        return spool.read(1) != b"\n"
 
 
 def _close_spools(folder: Path) -> None:
