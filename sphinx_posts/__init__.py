@@ -12,6 +12,7 @@ from .generate.bodies import setup_bodies
 from .generate.feeds import setup_feeds
 from .generate.images import setup_images
 from .generate.incremental import setup_incremental
+from .generate.outputs import setup_outputs
 from .generate.pages import setup_pages
 from .generate.schedule import setup_schedule
 from .generate.templatecache import setup_template_cache
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_context(app)
     setup_backlinks(app)
     # generate
+    setup_outputs(app)
     setup_pages(app)
     setup_incremental(app)
     setup_bodies(app)

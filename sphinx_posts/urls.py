@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 KIND_PATHS = {"tag": "tag", "category": "category", "author": "author"}
 OUTPUT_DIR = "_images/posts"
+SCHEDULE_FILE = "schedule.json"
 FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
@@ -53,7 +54,7 @@ def term_page(config: Config, kind: str, slug: str, number: int = 1) -> str:
 
 def schedule_page(config: Config) -> str:
     """The schedule file's path in the output (a file, not a page: it has its suffix)."""
-    return f"{config.posts_path}/schedule.json"
+    return f"{config.posts_path}/{SCHEDULE_FILE}"
 
 
 def series_index_page(config: Config) -> str:

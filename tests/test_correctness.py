@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
-from helpers import plain, read_docs, written_docs
+from helpers import (
+    NOT_COMPARED,
+    SET_INDEX,
+    compare_trees,
+    plain,
+    read_docs,
+    tree,
+    written_docs,
+)
 
 from sphinx_posts.model import ListSpec, Post
 
@@ -48,7 +56,6 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
-NOT_COMPARED = ("_sources", ".doctrees")
 FEEDS = ("atom.xml", "rss.xml", "feed.json")
 SEEDS = [int(seed) for seed in os.environ.get("CORRECTNESS_SEEDS", "1 2 3").split()]
 """Seeds of the random edit walks; ``CORRECTNESS_SEEDS="1 2 3 4 5"`` runs more."""
@@ -252,59 +259,6 @@ def make_site(rootdir: Path, srcdir: Path, seed: int, **kwargs: Any) -> Site:
 
 
 # ------------------------------------------------------------------------------ comparing
-
-
-def tree(outdir: Path) -> dict[str, bytes]:
-    found = {
-        path.relative_to(outdir).as_posix(): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file() and path.relative_to(outdir).parts[0] not in NOT_COMPARED
-    }
-    if "searchindex.js" in found:
-        found["searchindex.js"] = search_index(found["searchindex.js"])
-    return found
-
-
-SET_INDEX = re.compile(rb"^Search\.setIndex\((.*)\)$", re.DOTALL)
-
-
-def search_index(data: bytes) -> bytes:
-    """The search index without the empty word entries an incremental build leaves behind."""
-    match = SET_INDEX.match(data.strip())
-    assert match, "searchindex.js is not Search.setIndex(...)"
-    index = json.loads(match[1])
-    for key in ("terms", "titleterms"):
-        index[key] = {word: docs for word, docs in index[key].items() if docs != []}
-    return json.dumps(index, sort_keys=True, ensure_ascii=False, indent=0).encode("utf-8")
-
-
-def compare_trees(incremental: dict[str, bytes], clean: dict[str, bytes], deleted: set[str]):
-    """Differences between two outputs, as sentences; Sphinx's leftovers are excused."""
-    leftovers = {f"posts/{stem}.html" for stem in deleted}
-    extra = sorted(set(incremental) - set(clean) - leftovers)
-    missing = sorted(set(clean) - set(incremental))
-    differ = sorted(
-        name for name in set(clean) & set(incremental) if clean[name] != incremental[name]
-    )
-    problems = [f"only in the incremental output: {name}" for name in extra]
-    problems += [f"missing from the incremental output: {name}" for name in missing]
-    problems += [
-        f"differs: {name}\n{first_difference(incremental[name], clean[name])}" for name in differ
-    ]
-    return problems
-
-
-def first_difference(got: bytes, want: bytes, width: int = 160) -> str:
-    text, expected = got.decode("utf-8", "replace"), want.decode("utf-8", "replace")
-    at = next(
-        (i for i, (a, b) in enumerate(zip(text, expected, strict=False)) if a != b),
-        min(len(text), len(expected)),
-    )
-    start = max(0, at - width // 2)
-    return (
-        f"    incremental: ...{text[start : at + width]!r}\n"
-        f"    clean:       ...{expected[start : at + width]!r}"
-    )
 
 
 def status_of(app: SphinxTestApp | Process) -> str:

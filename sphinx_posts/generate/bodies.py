@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..store.domain import get_domain
 from ..urls import makes_blog_pages
+from .outputs import discard
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+COLUMNS = ("docname", "body", "hash")
 
 #: open spool files, by process and spool folder (a test session runs many builds in one process)
 _spools: dict[tuple[int, Path], IO[str]] = {}
@@ -51,11 +54,33 @@ def capture_body(
     key = (os.getpid(), folder)
     spool = _spools.get(key)
     if spool is None:
-        folder.mkdir(parents=True, exist_ok=True)
-        spool = _spools[key] = (folder / f"{os.getpid()}.jsonl").open("a", encoding="utf-8")
+        spool = _spools[key] = _open_spool(folder)
     # one write of one whole line, flushed: a forked worker ends without flushing its buffers
     spool.write(json.dumps([pagename, context["body"]], ensure_ascii=False) + "\n")
     spool.flush()
+
+
+def _open_spool(folder: Path) -> IO[str]:
+    """This process's spool, for appending; whatever is in the way (a file where the folder
+    goes, a folder where the spool goes) is state nobody can use, and goes."""
+    if not folder.is_dir():
+        discard(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{os.getpid()}.jsonl"
+    if path.is_dir():
+        discard(path)
+    spool = path.open("a", encoding="utf-8")
+    if _cut_short(path):  # a killed process of the same id left half a line: end it
+        spool.write("\n")
+    return spool
+
+
+def _cut_short(path: Path) -> bool:
+    with path.open("rb") as spool:
+        if spool.seek(0, os.SEEK_END) == 0:
+            return False
+        spool.seek(-1, os.SEEK_END)
+        return spool.read(1) != b"\n"
 
 
 def _close_spools(folder: Path) -> None:
@@ -63,18 +88,41 @@ def _close_spools(folder: Path) -> None:
         _spools.pop(key).close()
 
 
-def _spooled(folder: Path) -> Iterable[tuple[str, str]]:
-    """Every ``(docname, body)`` spooled, oldest spool first; the spools are removed."""
-    spools = sorted(folder.glob("*.jsonl"), key=lambda path: (path.stat().st_mtime_ns, path.name))
+def _spools_in(folder: Path) -> list[Path]:
+    """The spools to fold, oldest first (a later body of a post replaces an earlier one)."""
+    if not folder.is_dir():
+        return []
+    found = [path for path in folder.glob("*.jsonl") if path.is_file()]
+    return sorted(found, key=lambda path: (path.stat().st_mtime_ns, path.name))
+
+
+def _spooled(spools: list[Path]) -> Iterable[tuple[str, str]]:
+    """Every ``(docname, body)`` in ``spools``; lines that are not one are skipped."""
     for spool in spools:
-        with spool.open(encoding="utf-8") as lines:
+        with spool.open("rb") as lines:
             for line in lines:
                 try:
-                    docname, body = json.loads(line)
+                    entry = json.loads(line.decode("utf-8"))
                 except ValueError:
                     continue  # the unfinished last line of a worker that was killed
-                yield str(docname), str(body)
-        spool.unlink()
+                if (
+                    isinstance(entry, list)
+                    and len(entry) == 2
+                    and all(isinstance(item, str) for item in entry)
+                ):
+                    yield entry[0], entry[1]
+
+
+def _clear_spools(folder: Path, spools: list[Path]) -> None:
+    """Once their bodies are committed: the folded spools, and anything else in the way."""
+    for spool in spools:
+        spool.unlink(missing_ok=True)
+    if folder.is_dir():
+        for path in folder.glob("*.jsonl"):
+            if not path.is_file():
+                discard(path)
+    elif folder.exists() or folder.is_symlink():
+        discard(folder)
 
 
 class BodyStore:
@@ -87,11 +135,19 @@ class BodyStore:
         """The hashes as ``fold`` left them, so the feeds need not read them again."""
 
     def _connect(self) -> sqlite3.Connection:
+        """The store, created if missing; ``sqlite3.DatabaseError`` when it is not ours."""
         connection = sqlite3.connect(self.path)
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS bodies "
-            "(docname TEXT PRIMARY KEY, body TEXT NOT NULL, hash TEXT NOT NULL)"
-        )
+        try:
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS bodies "
+                "(docname TEXT PRIMARY KEY, body TEXT NOT NULL, hash TEXT NOT NULL)"
+            )
+            columns = [row[1] for row in connection.execute("PRAGMA table_info(bodies)")]
+            if columns != list(COLUMNS):
+                raise sqlite3.DatabaseError(f"not a store of post bodies: {columns}")
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
     def close(self) -> None:
@@ -101,33 +157,38 @@ class BodyStore:
     def fold(self, posts: Iterable[str]) -> bool:
         """Take in this build's spools and forget posts that no longer exist.
 
-        True when a body changed, appeared or went away.
+        True when a body changed, appeared or went away. The spools go only once their bodies
+        are committed: a build killed while folding leaves them for the next one.
         """
         self.close()
+        spools = _spools_in(self.spools)
         try:
-            with closing(self._connect()) as connection, connection:
-                return self._fold(connection, set(posts))
+            changed = self._fold_into_store(set(posts), spools)
         except sqlite3.DatabaseError:
-            self.path.unlink(missing_ok=True)  # unreadable: start again from this build's
-            with closing(self._connect()) as connection, connection:
-                return self._fold(connection, set(posts))
+            discard(self.path)  # unreadable or foreign: start again from this build's bodies
+            changed = self._fold_into_store(set(posts), spools)
+        _clear_spools(self.spools, spools)
+        return changed
 
-    def _fold(self, connection: sqlite3.Connection, posts: set[str]) -> bool:
+    def _fold_into_store(self, posts: set[str], spools: list[Path]) -> bool:
+        with closing(self._connect()) as connection, connection:
+            return self._fold(connection, posts, spools)
+
+    def _fold(self, connection: sqlite3.Connection, posts: set[str], spools: list[Path]) -> bool:
         known = dict(connection.execute("SELECT docname, hash FROM bodies"))
         changed = False
 
         def new_bodies() -> Iterator[tuple[str, str, str]]:
             """Streamed, so a thousand bodies are never all in memory at once."""
             nonlocal changed
-            for docname, body in _spooled(self.spools):
+            for docname, body in _spooled(spools):
                 digest = sha1(body.encode()).hexdigest()
                 if known.get(docname) != digest:
                     known[docname] = digest
                     changed = True
                     yield docname, body, digest
 
-        if self.spools.is_dir():
-            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", new_bodies())
+        connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", new_bodies())
         gone = [(docname,) for docname in known if docname not in posts]
         connection.executemany("DELETE FROM bodies WHERE docname = ?", gone)
         self._folded = {docname: known[docname] for docname in known if docname in posts}
@@ -144,17 +205,23 @@ class BodyStore:
             return {}
 
     def bodies(self, docnames: Iterable[str]) -> dict[str, str]:
+        """Docname -> kept body. A store that cannot be read goes: its posts then have no kept
+        body, so the next build writes their pages again (and their feeds)."""
         wanted = sorted(set(docnames))
         found: dict[str, str] = {}
-        with closing(self._connect()) as connection:
-            for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(
-                    connection.execute(
-                        f"SELECT docname, body FROM bodies WHERE docname IN ({marks})", chunk
+        try:
+            with closing(self._connect()) as connection:
+                for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                    chunk = wanted[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    found.update(
+                        connection.execute(
+                            f"SELECT docname, body FROM bodies WHERE docname IN ({marks})", chunk
+                        )
                     )
-                )
+        except sqlite3.DatabaseError:
+            discard(self.path)
+            return {}
         return found
 
 

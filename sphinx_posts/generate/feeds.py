@@ -26,7 +26,7 @@ from ..urls import FORMATS, base_url, feed_title, image_url, makes_blog_pages, t
 from ..write.authors import resolve_author
 from .bodies import BodyStore
 from .incremental import digest
-from .outputs import all_present, read_record, remove, write_record
+from .outputs import all_present, owned, read_record, remove, write_record
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,7 +84,7 @@ class FeedWriter:
         """Each post's entry, made once: a post is in the feed of every one of its terms."""
         self.keys: dict[str, str] = {}
         """Each post's share of a feed's inputs key, made once for the same reason."""
-        self.previous: dict[str, str] = read_record(app, "feeds")["files"]
+        self.previous: dict[str, str] = read_record(app, "feeds").files
         self.written: dict[str, str] = {}
         self.settings = settings_key(app)
 
@@ -290,17 +290,18 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     record = read_record(app, "feeds")
     chrome = digest((settings_key(app), base))
     if (
-        not bodies_changed
+        record.trusted
+        and not bodies_changed
         and domain.unchanged_since_last_build(build_time())
-        and record["chrome"] == chrome
+        and record.chrome == chrome
         and all_present(app, record)
     ):
         return  # no post changed: every feed is as last written
     writer = FeedWriter(app, domain.catalog(), base, store)
     if base and app.config.posts_feed_length > 0:
         writer.write_all()
-    remove(app, set(writer.previous) - set(writer.written))
-    write_record(app, "feeds", writer.written, [], chrome)
+    remove(app, owned(app, "feeds", record) - set(writer.written))
+    write_record(app, "feeds", writer.written, chrome)
 
 
 def setup_feeds(app: Sphinx) -> None:

@@ -36,7 +36,7 @@ from ..urls import (
 )
 from ..write.lists import post_entry
 from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
-from .outputs import all_present, forget_record, read_record, remove, write_record
+from .outputs import all_present, owned, read_record, remove, write_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -381,23 +381,28 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     """Yield the generated pages that are new or show something new since the last build.
 
     A page whose body, title, links and surrounding chrome are all as last time, and whose
-    file is still there, is not rendered through the theme again.
+    file is still there, is not rendered through the theme again. Once every page is written,
+    the pages an earlier build wrote and this one does not are deleted. Without this, an
+    incremental build keeps (say) page 3 of a tag that now has two pages.
     """
     if not makes_blog_pages(app.builder):
         return
     builder = app.builder
     record = read_record(app, "pages")
-    previous = record["files"]
+    previous = record.files
     current: dict[str, str] = {}
     chrome = chrome_key(app)
     domain = get_domain(app.env)
     if (
-        domain.unchanged_since_last_build(build_time())
-        and record["chrome"] == chrome
+        record.trusted
+        and domain.unchanged_since_last_build(build_time())
+        and record.chrome == chrome
         and all_present(app, record)
     ):
         return  # no post, list or template changed: every page is as last written
     claims = OutputClaims(app)
+    unchanged: dict[str, str] = {}
+    to_write: list[PlannedPage] = []
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
         outfile = Path(builder.get_outfilename(planned.pagename))
         relative = outfile.relative_to(app.outdir).as_posix()
@@ -413,26 +418,17 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         claims.claim(relative, planned.described())
         current[relative] = digest((chrome, planned.pagename, planned.inputs))
         if previous.get(relative) == current[relative] and outfile.is_file():
+            unchanged[relative] = current[relative]
             continue
+        to_write.append(planned)
+    earlier = owned(app, "pages", record)
+    # before a page is written: any of these may be on disk, only unchanged ones are known
+    write_record(app, "pages", {**dict.fromkeys(earlier | set(current), ""), **unchanged})
+    for planned in to_write:
         yield planned.render()
-    write_record(app, "pages", current, set(previous) - set(current), chrome)
-
-
-def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
-    """Delete generated pages an earlier build wrote and this one no longer generates.
-
-    Without this, an incremental build keeps (say) page 3 of a tag that now has two pages.
-    """
-    if not makes_blog_pages(app.builder):
-        return
-    if exception is not None:
-        forget_record(app, "pages")
-        return
-    record = read_record(app, "pages")
-    remove(app, record["stale"])
-    write_record(app, "pages", record["files"], [], record["chrome"])
+    remove(app, earlier - set(current))
+    write_record(app, "pages", current, chrome)
 
 
 def setup_pages(app: Sphinx) -> None:
     app.connect("html-collect-pages", collect_pages)
-    app.connect("build-finished", remove_stale_pages)
