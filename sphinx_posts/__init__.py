@@ -23,6 +23,7 @@ from .store.checks import setup_checks
 from .store.domain import DATA_VERSION, PostsDomain
 from .write.bylines import setup_bylines
 from .write.context import setup_context
+from .write.discovery import setup_discovery
 from .write.lists import setup_lists
 from .write.navigation import setup_navigation
 from .write.summaries import setup_summaries
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_navigation(app)
     setup_summaries(app)
     setup_context(app)
+    setup_discovery(app)
     # generate
     setup_pages(app)
     setup_incremental(app)

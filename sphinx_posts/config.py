@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .people import field_problems, shape_error
 from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
@@ -61,18 +62,11 @@ def _patterns_error(value: list[str]) -> str | None:
 
 
 def _authors_error(value: dict[str, Any]) -> str | None:
-    for key, entry in value.items():
-        if isinstance(entry, str):
-            continue
-        if isinstance(entry, tuple | list) and 1 <= len(entry) <= 2:
-            continue
-        if isinstance(entry, dict) and isinstance(entry.get("name", key), str):
-            continue
-        return (
-            f"for {key!r}: a name, a (name, url) pair as in ABlog's blog_authors, "
-            "or a dict with 'name', 'url' and 'email'"
-        )
-    return None
+    """An entry of no known shape rejects the setting; a bad field (an avatar that is not an
+    http(s) URL or a path in the site) is reported and only that field is left out."""
+    for problem in field_problems(value):
+        warn(PostsWarning.CONFIG, f"posts_authors: {problem}; ignored")
+    return shape_error(value)
 
 
 @dataclass(frozen=True)
@@ -127,7 +121,8 @@ SETTINGS: tuple[Setting, ...] = (
         "posts_authors",
         {},
         (dict,),
-        "Known authors: key -> name, (name, url), or {'name', 'url', 'email'}.",
+        "Known authors: key -> name, (name, url), or {'name', 'url', 'email', 'avatar', 'bio', "
+        "'links'}.",
         _authors_error,
     ),
     Setting(

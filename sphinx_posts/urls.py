@@ -57,6 +57,11 @@ def year_page(config: Config, year: int, number: int = 1) -> str:
     return paged(f"{config.posts_path}/{year}", number)
 
 
+def month_anchor(year: int, month: int) -> str:
+    """The id of a month's first post on its year's page (``blog/2026.html#2026-03``)."""
+    return f"{year}-{month:02d}"
+
+
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """A relative link between two pages, documents or generated ones alike.
 

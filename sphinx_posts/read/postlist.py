@@ -46,6 +46,7 @@ class PostListDirective(SphinxDirective):
         "date": directives.unchanged_required,
         "list-style": directives.unchanged_required,
         "expand": directives.unchanged,
+        "no-all-posts": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -71,7 +72,10 @@ class PostListDirective(SphinxDirective):
             list_style=self.options.get("list-style", ""),
             expand=self.options.get("expand") or ("" if "expand" not in self.options else "…"),
         )
-        node = postlist(spec=spec, docname=self.env.docname)
+        # the list ends with a link to the blog's index unless the writer says not to
+        node = postlist(
+            spec=spec, docname=self.env.docname, all_posts="no-all-posts" not in self.options
+        )
         self.set_source_info(node)
         get_domain(self.env).add_list(self.env.docname, node.line, spec)
         return [node]
