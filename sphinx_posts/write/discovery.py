@@ -10,12 +10,13 @@ pydata-sphinx-theme gets its "Blog" entry in the header instead (``navbar-nav.ht
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util.matching import patmatch
 
 from ..store.domain import get_domain
-from ..urls import makes_blog_pages
+from ..urls import index_page, makes_blog_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -89,6 +90,18 @@ def with_ours(theirs: list[str], ours: tuple[str, ...]) -> list[str]:
     return [*names[:place], *ours, *names[place:]]
 
 
+def blog_parent(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A post is in no toctree, so themes' breadcrumbs went Home › post: make it Home › Blog ›
+    post, as the blog's own pages are."""
+    if context.get("parents") or not makes_blog_pages(app.builder):
+        return
+    if pagename in get_domain(app.env).posts:
+        blog = context["pathto"](index_page(app.config))
+        context["parents"] = [{"link": blog, "title": escape(app.config.posts_title)}]
+
+
 def default_sidebars(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -104,3 +117,4 @@ def default_sidebars(
 def setup_discovery(app: Sphinx) -> None:
     # after our page context (400), before themes look at the sidebars (pydata: 500)
     app.connect("html-page-context", default_sidebars, priority=450)
+    app.connect("html-page-context", blog_parent, priority=450)
