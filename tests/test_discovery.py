@@ -79,6 +79,14 @@ def test_pydata_gets_a_blog_entry_in_the_header_and_sidebars_on_blog_pages(pydat
     assert problems(pydata) == []
 
 
+def test_furo_gets_the_blog_in_its_sidebar_and_no_second_pagination(tmp_path_factory, rootdir):
+    app = built_site(tmp_path_factory, rootdir, "zero-config", html_theme="furo", posts_per_page=1)
+    assert sidebar_components(page(app, "index"), ".sidebar-scroll") == ["posts-blog-nav"]
+    assert sidebar_components(page(app, "blog/page/2"), ".sidebar-scroll") == BLOG
+    assert page(app, "blog/page/2").select(".related-pages a") == []
+    assert problems(app) == []
+
+
 def problems(app) -> list[str]:
     return broken_links(Path(app.outdir))
 
