@@ -26,7 +26,10 @@ exclude_patterns = ["_build"]
 posts_timezone = "UTC"
 posts_date_format = "%B %-d, %Y"
 posts_authors = {
-    "team": "The sphinx-posts team",
+    "team": {
+        "name": "The sphinx-posts team",
+        "bio": "The people who write sphinx-posts, and this site's posts about it.",
+    },
     "editors": {"name": "The sphinx-posts editors"},
 }
 

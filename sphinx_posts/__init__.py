@@ -28,6 +28,7 @@ from .store.domain import DATA_VERSION, PostsDomain
 from .write.backlinks import setup_backlinks
 from .write.bylines import setup_bylines
 from .write.context import setup_context
+from .write.discovery import setup_discovery
 from .write.lists import setup_lists
 from .write.navigation import setup_navigation
 from .write.summaries import setup_summaries
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_summaries(app)
     setup_context(app)
     setup_backlinks(app)
+    setup_discovery(app)
     # generate
     setup_outputs(app)
     setup_pages(app)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sphinx.util.i18n import date_format_mappings, date_format_re
 
+from .people import field_problems, shape_error
 from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
@@ -95,21 +96,14 @@ def _is_text(*values: Any) -> bool:
     return all(isinstance(value, str) for value in values)
 
 
-def _authors_error(value: dict[Any, Any]) -> str | None:
-    for key, entry in value.items():
-        if not isinstance(key, str):
-            return f"text keys (an author's key as posts name it), not {key!r}"
-        if isinstance(entry, str):
-            continue
-        if isinstance(entry, tuple | list) and 1 <= len(entry) <= 2 and _is_text(*entry):
-            continue
-        fields = ("name", "url", "email")
-        if isinstance(entry, dict) and _is_text(*(entry[f] for f in fields if f in entry)):
-            continue
-        return (
-            f"for {key!r}: a name, a (name, url) pair as in ABlog's blog_authors, "
-            "or a dict with 'name', 'url' and 'email'"
-        )
+def _authors_error(value: dict[str, Any]) -> str | None:
+    """An entry of no known shape rejects the setting; a bad field (an avatar that is not an
+    http(s) URL or a path in the site) is reported and only that field is left out."""
+    shape = shape_error(value)
+    if shape is not None:
+        return shape
+    for problem in field_problems(value):
+        warn(PostsWarning.CONFIG, f"posts_authors: {problem}; ignored")
     return None
 
 
@@ -166,7 +160,8 @@ SETTINGS: tuple[Setting, ...] = (
         "posts_authors",
         {},
         (dict,),
-        "Known authors: key -> name, (name, url), or {'name', 'url', 'email'}.",
+        "Known authors: key -> name, (name, url), or {'name', 'url', 'email', 'avatar', 'bio', "
+        "'links'}.",
         _authors_error,
     ),
     Setting(

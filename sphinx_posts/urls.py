@@ -91,6 +91,11 @@ def is_sphinx_page(pagename: str) -> bool:
     return pagename.startswith("genindex-")
 
 
+def month_anchor(year: int, month: int) -> str:
+    """The id of a month's first post on its year's page (``blog/2026.html#2026-03``)."""
+    return f"{year}-{month:02d}"
+
+
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """A relative link between two pages, documents or generated ones alike.
 

@@ -119,7 +119,6 @@ BAD_OVERRIDES = [
     ("posts_path", "news//posts", "posts_path"),
     ("posts_authors", {5: "Five"}, "posts_authors"),
     ("posts_authors", {"jane": ("Jane Doe", 5)}, "posts_authors"),
-    ("posts_authors", {"jane": {"name": "Jane Doe", "url": 5}}, "posts_authors"),
     ("posts_default_author", [5], "posts_default_author"),
     ("posts_default_author", [""], "posts_default_author"),
     ("posts_show_drafts", "maybe", "posts_show_drafts"),
@@ -154,6 +153,20 @@ def test_bad_setting_warns_names_it_and_the_build_finishes(app, name, value, rep
     assert (app.outdir / "posts" / "a.html").is_file()
     assert (app.outdir / "blog.html").is_file()  # posts_path fell back to its default
     assert (app.outdir / "blog" / "atom.xml").is_file()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="config",
+    confoverrides={"posts_authors": {"jane": {"name": "Jane Doe", "url": 5}}},
+)
+def test_a_bad_field_of_an_author_is_dropped_and_the_rest_kept(app):
+    build(app, expect_warnings=True)
+    (line,) = warning_lines(app)
+    assert "[posts.config]" in line
+    assert "posts_authors: for 'jane': url 5: expected text; ignored" in line
+    assert app.config.posts_authors == {"jane": {"name": "Jane Doe", "url": 5}}
+    assert (app.outdir / "posts" / "a.html").is_file()
 
 
 def test_an_unknown_date_code_falls_back_to_the_default_format(make_app, rootdir, tmp_path):

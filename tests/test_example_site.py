@@ -18,7 +18,7 @@ GENERATED = [
     "blog/category",
     "blog/category/tutorials",
     "blog/author",
-    "blog/author/team",
+    "blog/author/the-sphinx-posts-team",
     "blog/2025",
     "blog/2026",
 ]

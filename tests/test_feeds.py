@@ -114,9 +114,9 @@ def test_category_and_author_feeds_when_asked_for(app):
     build(app)
     expected = {
         "blog/category/notes": ["summer", "spring"],
-        "blog/author/jane": ["summer", "winter"],
-        "blog/author/john": ["winter"],
-        "blog/author/ann": ["spring"],
+        "blog/author/jane-doe": ["summer", "winter"],
+        "blog/author/john-roe": ["winter"],
+        "blog/author/ann-other": ["spring"],
         "blog/tag/python": ["summer", "spring", "winter"],
     }
     for folder, names in expected.items():

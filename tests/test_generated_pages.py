@@ -42,6 +42,8 @@ GENERATED = {
     "blog/2022",
     "blog/2023",
     "blog/2024",
+    "blog/series",
+    "blog/series/ml-basics",
 }
 
 

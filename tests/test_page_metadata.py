@@ -200,7 +200,7 @@ def test_category_and_author_pages_link_their_feeds_when_they_have_them(app):
     build(app)
     for page, folder in (
         ("blog/category/notes.html", "blog/category/notes"),
-        ("blog/author/jane.html", "blog/author/jane"),
+        ("blog/author/jane-doe.html", "blog/author/jane-doe"),
     ):
         targets = {href_target(app, page, href) for _, href in alternate_links(html(app, page))}
         for name in MEDIA_TYPES:

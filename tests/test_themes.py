@@ -44,7 +44,7 @@ PAGES = [
     "blog/tag.html",
     "blog/tag/tutorial.html",
     "blog/category/tutorials.html",
-    "blog/author/team.html",
+    "blog/author/the-sphinx-posts-team.html",
     "blog/2026.html",
     "blog/atom.xml",
     "blog/rss.xml",

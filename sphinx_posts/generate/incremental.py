@@ -16,6 +16,7 @@ from ..model import ListSpec, shown_terms
 from ..store.catalog import build_time, is_scheduled, select
 from ..store.domain import get_domain, post_docname
 from ..write.backlinks import backlink_inputs
+from ..write.discovery import fills_sidebars
 from ..write.navigation import navigation_inputs
 
 if TYPE_CHECKING:
@@ -119,8 +120,12 @@ SIDEBAR_KEY = "posts sidebars"
 """Key of the sidebars' fingerprint among the per-document ones (never a docname)."""
 
 
-def uses_sidebars(config: Config) -> bool:
-    """Whether any page shows a ``posts/*`` (or ABlog-named) sidebar component."""
+def uses_sidebars(app: Sphinx) -> bool:
+    """Whether any page shows a ``posts/*`` (or ABlog-named) sidebar component: named in the
+    configuration, or given to pages the writer set no sidebars for (write/discovery.py)."""
+    if fills_sidebars(app):
+        return True
+    config = app.config
     places = [config.html_sidebars, config.html_theme_options]
     return any(
         name.startswith(("posts/", "ablog/")) for place in places for name in _strings(place)
@@ -159,7 +164,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     domain.data["built_at"] = domain.catalog().now.timestamp()
     current = fingerprints(app, env)
-    if uses_sidebars(env.config):
+    if uses_sidebars(app):
         current[SIDEBAR_KEY] = digest(sidebar_inputs(domain.catalog()))
     previous: dict[str, str] = domain.data.setdefault("shown", {})
     changed = {name for name, value in current.items() if previous.get(name) != value}

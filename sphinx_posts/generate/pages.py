@@ -34,7 +34,9 @@ from ..urls import (
     terms_page,
     year_page,
 )
+from ..write.authors import person_context
 from ..write.lists import post_entry
+from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
 from .outputs import all_present, owned, read_record, remove, write_record
 
@@ -101,16 +103,27 @@ class BlogPages:
     def entries(self, pagename: str, posts: list[Post]) -> list[dict[str, Any]]:
         return [post_entry(self.builder, pagename, post, self.catalog) for post in posts]
 
-    def page(self, pagename: str, title: str, body: str, **extra: Any) -> Page:
+    def page(
+        self, pagename: str, title: str, body: str, crumbs: list[tuple[str, str]], **extra: Any
+    ) -> Page:
         # the theme treats ``title`` as HTML (a document's title is), so escape ours
         context = {
             "title": escape(title),
             "pagetitle": escape(title),  # sphinx-book-theme's print header reads this
             "body": body,
             "display_toc": False,
+            # breadcrumbs (pydata-sphinx-theme) and relation bars: Home › Blog › Tags › tag
+            "parents": [
+                {"link": link(self.builder, pagename, target), "title": escape(name)}
+                for target, name in crumbs
+            ],
             **extra,
         }
         return pagename, context, "page.html"
+
+    def crumbs(self, *pages: tuple[str, str]) -> list[tuple[str, str]]:
+        """The pages above a generated page, starting at the blog's index."""
+        return [(index_page(self.config), self.config.posts_title), *pages]
 
     def listing(
         self,
@@ -120,8 +133,13 @@ class BlogPages:
         kind: str = "",
         feed: dict[str, str] | None = None,
         paginate: bool = True,
+        above: tuple[tuple[str, str], ...] = (),
+        person: str = "",
     ) -> Iterator[PlannedPage]:
-        """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each (or one page)."""
+        """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each (or one page).
+
+        ``above`` are the pages between the blog's index and this list (breadcrumbs);
+        ``person`` is the author an author page introduces."""
         size = self.config.posts_per_page if paginate else max(1, len(posts))
         count = max(1, -(-len(posts) // size))
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
@@ -130,8 +148,8 @@ class BlogPages:
             shown = [entry_inputs(self.catalog, self.config, post) for post in chunk]
             yield PlannedPage(
                 pagename,
-                partial(self.listing_page, names, number, chunk, title, kind, feed),
-                (names, number, title, kind, feed, shown),
+                partial(self.listing_page, names, number, chunk, title, kind, feed, above, person),
+                (names, number, title, kind, feed, shown, above, person),
             )
 
     def listing_page(
@@ -142,6 +160,8 @@ class BlogPages:
         title: str,
         kind: str,
         feed: dict[str, str] | None,
+        above: tuple[tuple[str, str], ...] = (),
+        person: str = "",
     ) -> Page:
         pagename, count = names[number - 1], len(names)
         pagination = {
@@ -168,15 +188,33 @@ class BlogPages:
                 "url": link(self.builder, pagename, series_index_page(self.config)),
                 "title": _("All series"),
             }
+        if kind == "year":
+            for entry, anchor in zip(entries, month_anchors(self.catalog, posts), strict=True):
+                entry["anchor"] = anchor
+        about = (
+            person_context(self.builder, pagename, self.catalog.person(person), "")
+            if person
+            else None
+        )
+        folder = feed["folder"] if feed else self.config.posts_path if kind == "index" else ""
+        feeds = feed_choices(self.app, pagename, folder)
         body = self.render(
-            "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind, up=up
+            "listing.html",
+            title=heading,
+            entries=entries,
+            pagination=pagination,
+            kind=kind,
+            person=about,
+            feeds=feeds,
+            up=up,
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
-        if pagination["prev"]:
-            extra["prev"] = {"link": pagination["prev"], "title": _("Newer posts")}
-        if pagination["next"]:
-            extra["next"] = {"link": pagination["next"], "title": _("Older posts")}
-        return self.page(pagename, heading, body, **extra)
+        # no ``prev``/``next``: themes would show a second pagination bar (pydata-sphinx-theme's
+        # "Previous"/"Next", furo's footer); the head links say the same for browsers
+        extra["metatags"] = head_links(pagination["prev"], pagination["next"])
+        above_here = list(above) if number == 1 else [*above, (names[0], title)]
+        crumbs = self.crumbs(*above_here) if kind != "index" or number > 1 else []
+        return self.page(pagename, heading, body, crumbs, **extra)
 
     def term_index(self, kind: str) -> Page:
         pagename = terms_page(self.config, kind)
@@ -185,14 +223,16 @@ class BlogPages:
                 "name": term.name,
                 "count": len(term.posts),
                 "url": link(self.builder, pagename, term_page(self.config, kind, term.slug)),
+                "person": person_context(self.builder, pagename, self.catalog.person(term.name), "")
+                if kind == "author"
+                else None,
             }
             for term in self.catalog.terms[kind].values()
             if term.posts
         ]
         title = _(KIND_TITLES[kind])
-        return self.page(
-            pagename, title, self.render("terms.html", title=title, terms=terms, kind=kind)
-        )
+        body = self.render("terms.html", title=title, terms=terms, kind=kind)
+        return self.page(pagename, title, body, self.crumbs())
 
     def archive(self) -> Page:
         pagename = archive_page(self.config)
@@ -208,7 +248,8 @@ class BlogPages:
             for year, posts in self.catalog.years.items()
         ]
         title = _("Archive")
-        return self.page(pagename, title, self.render("archive.html", title=title, years=years))
+        body = self.render("archive.html", title=title, years=years)
+        return self.page(pagename, title, body, self.crumbs())
 
     def plan(self) -> Iterator[PlannedPage]:
         """Every generated page, named but not yet rendered."""
@@ -220,21 +261,28 @@ class BlogPages:
                 continue
             counts = [(term.name, term.slug, len(term.posts)) for term in terms]
             yield PlannedPage(terms_page(config, kind), partial(self.term_index, kind), counts)
+            above = ((terms_page(config, kind), _(KIND_TITLES[kind])),)
             for term in terms:
                 base = term_page(config, kind, term.slug)
                 title = _(TERM_TITLES[kind]) % term.name
                 feed = {"folder": base, "title": feed_title(config, term.name)}
                 has_feed = kind in config.posts_feed_terms
-                yield from self.listing(base, title, term.posts, kind, feed if has_feed else None)
+                person = term.name if kind == "author" else ""
+                yield from self.listing(
+                    base, title, term.posts, kind, feed if has_feed else None, True, above, person
+                )
         yield from self.plan_series()
         archive = [
             (year, [entry_inputs(self.catalog, config, post) for post in posts])
             for year, posts in self.catalog.years.items()
         ]
         yield PlannedPage(archive_page(config), self.archive, archive)
+        above = ((archive_page(config), _("Archive")),)
         for year, posts in self.catalog.years.items():
             # like ABlog's, a year is one page: a year's posts are read as one list
-            yield from self.listing(year_page(config, year), str(year), posts, "year", None, False)
+            yield from self.listing(
+                year_page(config, year), str(year), posts, "year", None, False, above
+            )
         for post in self.catalog.posts:
             for old in post.redirect:
                 pagename = redirect_page(old)
@@ -262,7 +310,9 @@ class BlogPages:
         yield PlannedPage(series_index_page(config), self.series_index, sorted(names))
         for name, parts in catalog.series.items():
             base = series_page(config, catalog.series_slugs[name])
-            yield from self.listing(base, _("Series: %s") % name, parts, "series", None, False)
+            title = _("Series: %s") % name
+            above = ((series_index_page(config), _("Series")),)
+            yield from self.listing(base, title, parts, "series", None, False, above)
 
     def series_index(self) -> Page:
         pagename = series_index_page(self.config)
@@ -282,7 +332,7 @@ class BlogPages:
         ]
         title = _("Series")
         body = self.render("terms.html", title=title, terms=series, kind="series")
-        return self.page(pagename, title, body)
+        return self.page(pagename, title, body, self.crumbs())
 
     def redirect(self, pagename: str, post: Post) -> Page:
         """ABlog's ``:redirect:``: the post's old address forwards readers to the post."""
@@ -364,7 +414,7 @@ def chrome_key(app: Sphinx) -> str:
     navigation = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
     in_navigation = set(env.toctree_includes).union(*env.toctree_includes.values())
     titles = sorted((doc, env.titles[doc].astext()) for doc in in_navigation if doc in env.titles)
-    sidebars = sidebar_inputs(get_domain(env).catalog()) if uses_sidebars(app.config) else None
+    sidebars = sidebar_inputs(get_domain(env).catalog()) if uses_sidebars(app) else None
     return digest(
         (
             getattr(build_info, "config_hash", ""),

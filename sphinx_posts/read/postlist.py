@@ -53,6 +53,7 @@ class PostListDirective(SphinxDirective):
         "date": directives.unchanged_required,
         "list-style": directives.unchanged_required,
         "expand": directives.unchanged,
+        "no-all-posts": directives.flag,
     }
 
     def checked(self, option: str, problem: str | None) -> str:
@@ -98,7 +99,10 @@ class PostListDirective(SphinxDirective):
             list_style=self.checked("list-style", style_error),
             expand=self.options.get("expand") or ("" if "expand" not in self.options else "…"),
         )
-        node = postlist(spec=spec, docname=self.env.docname)
+        # the list ends with a link to the blog's index unless the writer says not to
+        node = postlist(
+            spec=spec, docname=self.env.docname, all_posts="no-all-posts" not in self.options
+        )
         self.set_source_info(node)
         get_domain(self.env).add_list(self.env.docname, node.line, spec)
         return [node]

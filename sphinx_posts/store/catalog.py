@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import site_timezone
 from ..model import Term, slugify, term_key, unique_slugs
+from ..people import find_person, read_people
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from ..model import ListSpec, Post
+    from ..people import Person
 
 TERM_KINDS = ("tag", "category", "author")
 
@@ -53,6 +55,8 @@ class Catalog:
     """(docname, count) -> related posts, filled as post pages ask (fingerprints, footers)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Other values derived once per build by the phases above (such as back-links)."""
+    people: dict[str, Person] = field(default_factory=dict)
+    """``posts_authors`` by the term key of each key and name (see :func:`person`)."""
 
     def __post_init__(self) -> None:
         self.rank = {post.docname: index for index, post in enumerate(self.posts)}
@@ -76,7 +80,20 @@ class Catalog:
         return post.date.astimezone(self.timezone).year if post.date else None
 
     def term(self, kind: str, name: str) -> Term | None:
-        return self.terms[kind].get(term_key(name))
+        return self.terms[kind].get(self.key_of(kind, name))
+
+    def key_of(self, kind: str, name: str) -> str:
+        """A term's identity; an author named by key (``ana``) is the person it names."""
+        return term_key(shown_name(self.people, kind, name))
+
+    def person(self, name: str) -> Person:
+        """The author a post names, as ``posts_authors`` describes them (or by name only)."""
+        return find_person(name, self.people)
+
+
+def shown_name(people: dict[str, Person], kind: str, name: str) -> str:
+    """How a term is spelled on pages: an author's configured name, else as written."""
+    return find_person(name, people).name if kind == "author" else name
 
 
 def build_time() -> datetime:
@@ -117,23 +134,28 @@ def post_terms(post: Post, kind: str) -> tuple[str, ...]:
 def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Catalog:
     oldest_first = sorted(records.values(), key=lambda post: post.sort_key())
     listed = [post for post in oldest_first if is_listed(post, config, now)]
+    people = read_people(config.posts_authors)
     terms: dict[str, dict[str, Term]] = {}
     for kind in TERM_KINDS:
-        # spellings and slugs come from every post, listed or not, so they never flip
-        names = [name for post in oldest_first for name in post_terms(post, kind)]
-        slugs = unique_slugs(names)
+        # spellings and slugs come from every post, listed or not, so they never flip; an
+        # author's are their configured name's (ABlog names author pages after it too)
+        named = [
+            [shown_name(people, kind, name) for name in post_terms(post, kind)]
+            for post in oldest_first
+        ]
+        slugs = unique_slugs([name for names in named for name in names])
         found: dict[str, Term] = {}
-        for post in oldest_first:
-            for name in post_terms(post, kind):
+        for post, names in zip(oldest_first, named, strict=True):
+            for name in names:
                 key = term_key(name)
                 term = found.setdefault(key, Term(kind, key, name, slugs[key]))
                 term.spellings.setdefault(name, []).append(post.docname)
         for post in reversed(listed):
             for name in post_terms(post, kind):
-                found[term_key(name)].posts.append(post)
+                found[term_key(shown_name(people, kind, name))].posts.append(post)
         terms[kind] = dict(sorted(found.items(), key=lambda item: item[1].slug))
     newest_first = list(reversed(listed))
-    catalog = Catalog(newest_first, terms, {}, now, site_timezone(config))
+    catalog = Catalog(newest_first, terms, {}, now, site_timezone(config), people=people)
     years: dict[int, list[Post]] = defaultdict(list)
     for post in newest_first:
         if post.date is not None:
@@ -145,12 +167,15 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
 def select(catalog: Catalog, spec: ListSpec, current: str) -> list[Post]:
     """The posts a list shows, in its order; the catalog already left drafts out."""
     chosen = []
-    wanted = {kind: {term_key(name) for name in names} for kind, names in spec.filters().items()}
+    wanted = {
+        kind: {catalog.key_of(kind, name) for name in names}
+        for kind, names in spec.filters().items()
+    }
     for post in catalog.posts:
         if spec.exclude_current and post.docname == current:
             continue
         if any(
-            keys and not keys & {term_key(name) for name in post_terms(post, kind)}
+            keys and not keys & {catalog.key_of(kind, name) for name in post_terms(post, kind)}
             for kind, keys in wanted.items()
         ):
             continue
@@ -176,10 +201,10 @@ def unknown_filters(catalog: Catalog, spec: ListSpec) -> list[str]:
     for kind, names in spec.filters().items():
         known = catalog.terms[kind]
         for name in names:
-            if term_key(name) in known:
+            if catalog.key_of(kind, name) in known:
                 continue
             close = (
-                difflib.get_close_matches(term_key(name), list(known), n=3, cutoff=0.6)
+                difflib.get_close_matches(catalog.key_of(kind, name), list(known), n=3, cutoff=0.6)
                 or list(known)[:3]
             )
             hint = ", ".join(repr(known[key].name) for key in close) or "none yet"

@@ -16,7 +16,7 @@ from ..formats import machine_date, reading_minutes, show_date
 from ..store.catalog import is_scheduled
 from ..store.domain import get_domain
 from ..urls import term_link
-from .authors import resolve_author
+from .authors import author_context
 from .navigation import series_context
 
 if TYPE_CHECKING:
@@ -47,11 +47,7 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
     def shown(kind: str, name: str) -> dict[str, str]:
         return term_link(app.builder, page, catalog.term(kind, name), name)
 
-    authors = []
-    for name in post.authors:
-        author = resolve_author(name, config)
-        url = author.url or shown("author", name)["url"]
-        authors.append({"name": author.name, "url": url})
+    authors = [author_context(app.builder, page, catalog, name) for name in post.authors]
     return {
         "post": post,
         "date": post_date_text(catalog, post, config),

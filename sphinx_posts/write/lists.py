@@ -15,7 +15,7 @@ from ..formats import machine_date, reading_minutes
 from ..model import LIST_FORMATS, shown_terms
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
-from ..urls import image_url, link, safe_link, term_link
+from ..urls import image_url, index_page, link, makes_blog_pages, safe_link, term_link
 from .bylines import post_date_text
 
 if TYPE_CHECKING:
@@ -90,9 +90,18 @@ def ablog_line(entry: dict[str, Any], template: str, html: bool = False) -> str:
 
 
 def render_list(
-    app: Sphinx, page: str, posts: list[Post], spec: ListSpec, catalog: Catalog, level: int = 2
+    app: Sphinx,
+    page: str,
+    posts: list[Post],
+    spec: ListSpec,
+    catalog: Catalog,
+    level: int = 2,
+    all_posts: bool = True,
 ) -> nodes.Node:
-    """HTML from the ``posts/postlist.html`` template; a plain bullet list elsewhere."""
+    """HTML from the ``posts/postlist.html`` template; a plain bullet list elsewhere.
+
+    ``all_posts``: end the list with a link to the blog's index, so a home page that shows
+    the latest posts leads to the rest."""
     entries = [post_entry(app.builder, page, post, catalog, spec.date_format) for post in posts]
     template_format = "{" in spec.format
     for entry in entries:
@@ -107,6 +116,9 @@ def render_list(
             "list_style": spec.list_style,
             "expand": spec.expand,
             "level": level,
+            "all_url": link(app.builder, page, index_page(app.config))
+            if all_posts and makes_blog_pages(app.builder)
+            else "",
         }
         return nodes.raw(
             "", app.builder.templates.render("posts/postlist.html", context), format="html"
@@ -126,7 +138,8 @@ def resolve_postlists(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             spec = replace(spec, format="list")
         posts = select(catalog, spec, node["docname"])
         level = min(6, 1 + sum(isinstance(parent, nodes.section) for parent in ancestors(node)))
-        node.replace_self(render_list(app, docname, posts, spec, catalog, level))
+        shown = render_list(app, docname, posts, spec, catalog, level, node.get("all_posts", True))
+        node.replace_self(shown)
 
 
 def setup_lists(app: Sphinx) -> None:

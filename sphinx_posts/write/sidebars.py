@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sphinx.locale import get_translation
+
 from ..formats import machine_date
 from ..store.domain import get_domain
 from ..urls import (
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
     from ..model import Post
 
 
+_ = get_translation("sphinx_posts")
+
+
 class SidebarData:
     """What the ``posts/*`` components show on one page (links relative to that page)."""
 
@@ -52,6 +57,36 @@ class SidebarData:
     @property
     def blog_url(self) -> str:
         return self.url(index_page(self._app.config)) if self.enabled else ""
+
+    @property
+    def blog_title(self) -> str:
+        return self._app.config.posts_title
+
+    @property
+    def in_blog(self) -> bool:
+        """Whether this page is the blog's index, one of its pages, or a post."""
+        path = self._app.config.posts_path
+        return self.current is not None or (
+            self._pagename == path or self._pagename.startswith(f"{path}/")
+        )
+
+    def overviews(self) -> list[dict[str, str]]:
+        """The blog's pages that lead to all the others: the index, the archive and the
+        tags, categories and authors overviews (those the blog has)."""
+        if not self.enabled:
+            return []
+        pages = [(_("All posts"), index_page(self._app.config))]
+        if self._catalog.years:
+            pages.append((_("Archive"), archive_page(self._app.config)))
+        for kind, title in (("tag", _("Tags")), ("category", _("Categories"))):
+            if any(term.posts for term in self._catalog.terms[kind].values()):
+                pages.append((title, terms_page(self._app.config, kind)))
+        if any(term.posts for term in self._catalog.terms["author"].values()):
+            pages.append((_("Authors"), terms_page(self._app.config, "author")))
+        return [
+            {"title": title, "url": self.url(page), "current": page == self._pagename}
+            for title, page in pages
+        ]
 
     def recent(self, count: int = 5) -> list[dict[str, Any]]:
         config = self._app.config

@@ -16,7 +16,7 @@ from sphinx.util.i18n import format_date
 from ..config import site_timezone
 from ..doctree import posts_summary
 from ..store.domain import get_domain
-from ..urls import archive_page, link, makes_blog_pages, term_page, year_page
+from ..urls import archive_page, link, makes_blog_pages, month_anchor, term_page, year_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -65,13 +65,20 @@ def archive_years(app: Sphinx, page: str, catalog: Catalog) -> list[dict[str, An
     years = []
     for year, posts in catalog.years.items():
         months = Counter(post.date.astimezone(timezone).month for post in posts if post.date)
+        url = link(app.builder, page, year_page(app.config, year)) if blog_pages else ""
         years.append(
             {
                 "year": year,
                 "count": len(posts),
-                "url": link(app.builder, page, year_page(app.config, year)) if blog_pages else "",
+                "url": url,
                 "months": [
-                    {"month": month, "name": month_name(year, month, app), "count": months[month]}
+                    {
+                        "month": month,
+                        "name": month_name(year, month, app),
+                        "count": months[month],
+                        # the month's first post on the year's page
+                        "url": f"{url}#{month_anchor(year, month)}" if url else "",
+                    }
                     for month in sorted(months)
                 ],
             }
