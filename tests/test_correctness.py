@@ -602,8 +602,10 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
     with (app.doctreedir / "environment.pickle").open("rb") as handle:
         env = pickle.load(handle)
     data = env.domaindata["posts"]
-    # records, list specs, (role, target) references and fingerprints: nothing else
-    assert set(data) <= {"version", "posts", "lists", "refs", "shown", "built_at"}, set(data)
+    # records, list specs, (role, target) references, posts' cross-references (plain
+    # pending_xref attributes) and fingerprints: nothing else
+    known = {"version", "posts", "lists", "refs", "cites", "shown", "built_at"}
+    assert set(data) <= known, set(data)
     assert isinstance(data.get("built_at", 0.0), float)  # when the posts were last looked at
     assert set(data["posts"]) == {f"posts/{stem}" for stem in site.live}
     assert all(type(post) is Post for post in data["posts"].values())
@@ -615,6 +617,9 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
     for docname, references in data.get("refs", {}).items():
         assert docname in env.found_docs
         assert all(isinstance(role, str) and isinstance(target, str) for role, target in references)
+    for docname, cited in data.get("cites", {}).items():
+        assert docname in data["posts"]
+        assert all(isinstance(entry, dict) and entry.get("refdomain") for entry in cited)
     for key, value in data.get("shown", {}).items():
         assert isinstance(value, str) and len(value) <= 64, (key, value)
     for path, leaf in _walk(data):
