@@ -125,6 +125,24 @@ class PostsDomain(Domain):
             return self.resolve_post(fromdocname, builder, target, node, contnode)
         return self.resolve_tag(fromdocname, builder, target, node, contnode)
 
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        """The ``any`` role (and MyST's ``[text](target)`` links) find nothing of ours.
+
+        A post is a document, which ``std:doc`` already finds (and its ABlog label, which
+        ``std:ref`` finds): answering too would make every such link "ambiguous". Tags are
+        linked with the explicit ``tag`` role, so a link never turns into a tag page by chance.
+        Defined so that MyST does not fall back to trying every role (with a warning).
+        """
+        return []
+
     def resolve_post(
         self, fromdocname: str, builder: Builder, target: str, node: Element, contnode: Element
     ) -> Element:
