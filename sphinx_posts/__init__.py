@@ -12,6 +12,7 @@ from .generate.bodies import setup_bodies
 from .generate.feeds import setup_feeds
 from .generate.images import setup_images
 from .generate.incremental import setup_incremental
+from .generate.intro import setup_intro
 from .generate.pages import setup_pages
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_context(app)
     # generate
     setup_pages(app)
+    setup_intro(app)
     setup_incremental(app)
     setup_bodies(app)
     setup_feeds(app)

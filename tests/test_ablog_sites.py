@@ -10,8 +10,8 @@ sees is compared page by page.
 from __future__ import annotations
 
 import pytest
-from blog_helpers import built_site, page
-from helpers import warnings_of
+from blog_helpers import built_site, entry_titles, page
+from helpers import build, copy_root, warnings_of
 
 ROOT = "ablog-site"
 
@@ -39,3 +39,36 @@ def test_myst_links_do_not_warn_about_our_domain(ours):
     assert "resolve_any_xref" not in warnings_of(ours)
     index = page(ours, "index")
     assert index.select_one('a[href="posts/first-light.html"]') is not None
+
+
+# 1. The placeholder blog.md is the blog index's heading and introduction, the list below it
+
+
+def ablog_titles(soup) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in soup.select(".ablog-post-title a")]
+
+
+def test_placeholder_blog_page_shows_every_post(ours, theirs):
+    assert "[posts.collision]" not in warnings_of(ours)
+    body = page(ours, "blog").select_one("div.body")
+    assert [h.get_text(strip=True).rstrip("¶") for h in body.find_all("h1")] == ["Blog"]
+    listed = entry_titles(body)
+    assert len(listed) >= 5
+    assert "First light" in listed
+    assert set(ablog_titles(page(theirs, "blog"))) >= {"First light", "An old post"}
+
+
+def test_placeholder_blog_page_follows_new_posts_incrementally(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, "collision")
+    first = make_app("html", srcdir=srcdir)
+    build(first)
+    first.cleanup()
+    (srcdir / "posts/two.md").write_text(
+        "---\ndate: 2025-01-01\n---\n# Second Post\n\nNew.\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    assert entry_titles(page(app, "blog").select_one("div.body")) == [
+        "Second Post",
+        "Collision Post",
+    ]

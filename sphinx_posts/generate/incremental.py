@@ -68,6 +68,10 @@ def list_inputs(catalog: Catalog, config: Config, spec: Any, docname: str) -> An
         return [entry_inputs(catalog, config, post) for post in posts]
     if spec == "tagcloud":
         return [(t.name, t.slug, len(t.posts)) for t in catalog.terms["tag"].values()]
+    if spec == "blog page":  # a document at a generated page's name shows its list (intro.py)
+        return [entry_inputs(catalog, config, post) for post in catalog.posts], sidebar_inputs(
+            catalog
+        )
     return [(year, [(p.date, p.docname) for p in posts]) for year, posts in catalog.years.items()]
 
 

@@ -2,7 +2,9 @@
 
 They come from ``html-collect-pages`` and go through the theme's ``page.html`` like any page
 (pydata-sphinx-theme gives them its header, navigation and sidebars). Each page's body is an
-overridable template under ``posts/``. A page the writer wrote at the same name always wins.
+overridable template under ``posts/``. A document the writer put at a page's name (ABlog sites
+keep a placeholder ``blog.md``) becomes its heading and introduction, with the list below it
+(intro.py); only a redirect yields to a document, with a ``posts.collision`` warning.
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ class PlannedPage:
     pagename: str
     render: Callable[[], Page]
     inputs: Any
+    merges: bool = True
+    """A document the writer put at this name shows this page's list below its own text
+    (generate/intro.py); a redirect never merges."""
 
 
 class BlogPages:
@@ -227,7 +232,9 @@ class BlogPages:
                     )
                     continue
                 target = (post.docname, post.title)
-                yield PlannedPage(pagename, partial(self.redirect, pagename, post), target)
+                yield PlannedPage(
+                    pagename, partial(self.redirect, pagename, post), target, merges=False
+                )
 
     def redirect(self, pagename: str, post: Post) -> Page:
         """ABlog's ``:redirect:``: the post's old address forwards readers to the post."""
@@ -293,6 +300,8 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
         outfile = Path(builder.get_outfilename(planned.pagename))
         if planned.pagename in app.env.found_docs or str(outfile) in documents:
+            if planned.merges:
+                continue  # the writer's document shows the list below its text (intro.py)
             warn(
                 PostsWarning.COLLISION,
                 f"the blog would generate the page {planned.pagename!r}, but the site has a "
