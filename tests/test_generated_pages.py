@@ -15,7 +15,7 @@ from blog_helpers import (
     output_file,
     page,
 )
-from helpers import build, copy_root, warning_lines
+from helpers import build, copy_root
 
 TAGS = ("docs", "machine-learning", "photography", "python", "sphinx", "statistics", "travel")
 TAGS += ("winter",)
