@@ -186,6 +186,14 @@ SETTINGS: tuple[Setting, ...] = (
         "html",
     ),
     Setting(
+        "posts_ablog",
+        None,
+        (bool, type(None)),
+        "Show the blog as ABlog did (its date formats, feed length, reference labels, "
+        "slugs, sidebar markup); None: when conf.py sets any of ABlog's blog_*/post_* "
+        "settings.",
+    ),
+    Setting(
         "posts_feed_content",
         "full",
         (str,),

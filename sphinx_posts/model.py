@@ -126,6 +126,15 @@ def slugify(name: str) -> str:
     return slug
 
 
+def ablog_slug(name: str) -> str:
+    """ABlog's slug (``ablog.blog.slugify``): accents folded away (``Sébastien`` ->
+    ``sebastien``), symbols dropped, spaces and hyphens joined. Used on ABlog sites, so their
+    addresses and labels stay what they were."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
 def unique_slugs(names: list[str]) -> dict[str, str]:
     """Map each distinct term key to a slug that no other key in ``names`` shares.
 

@@ -57,6 +57,19 @@ def year_page(config: Config, year: int, number: int = 1) -> str:
     return paged(f"{config.posts_path}/{year}", number)
 
 
+def ablog_labels(config: Config) -> dict[str, tuple[str, str]]:
+    """ABlog's reference labels for the blog's own pages (``{ref}`blog-posts```): label ->
+    (page, title). Tags, authors, categories and years have ``tag-<slug>`` ... as well."""
+    path = config.posts_path
+    return {
+        "blog-posts": (path, "Posts"),
+        "blog-archives": (archive_page(config), "Archives"),
+        "blog-tags": (terms_page(config, "tag"), "Tags"),
+        "blog-authors": (terms_page(config, "author"), "Authors"),
+        "blog-categories": (terms_page(config, "category"), "Categories"),
+    }
+
+
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """A relative link between two pages, documents or generated ones alike.
 

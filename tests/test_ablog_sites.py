@@ -72,3 +72,25 @@ def test_placeholder_blog_page_follows_new_posts_incrementally(make_app, rootdir
         "Second Post",
         "Collision Post",
     ]
+
+
+# 4. {ref} to a post and to ABlog's labels of the blog's pages
+
+
+def intro_links(soup) -> list[tuple[str, str]]:
+    paragraph = soup.select_one("div.body p")
+    return [
+        (a.get_text(" ", strip=True), a["href"].partition("#")[0]) for a in paragraph.select("a")
+    ]
+
+
+def test_ref_to_posts_and_blog_pages_as_ablog(ours, theirs):
+    assert "ref.ref" not in warnings_of(ours)
+    ours_links = intro_links(page(ours, "index"))
+    assert ours_links[:3] == [
+        ("First light", "posts/first-light.html"),
+        ("Posts", "blog.html"),
+        ("Tags", "blog/tag.html"),
+    ]
+    # the author link is item 8's (ABlog names author pages by the full name)
+    assert ours_links[:7] == intro_links(page(theirs, "index"))[:7]

@@ -13,8 +13,9 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
+from ..model import ablog_slug
 from ..report import PostsWarning, warn
-from ..urls import term_link
+from ..urls import ablog_labels, link, term_link, term_page, year_page
 from .catalog import Catalog, build_catalog, build_time
 
 if TYPE_CHECKING:
@@ -139,9 +140,45 @@ class PostsDomain(Domain):
         A post is a document, which ``std:doc`` already finds (and its ABlog label, which
         ``std:ref`` finds): answering too would make every such link "ambiguous". Tags are
         linked with the explicit ``tag`` role, so a link never turns into a tag page by chance.
-        Defined so that MyST does not fall back to trying every role (with a warning).
+        Defined so that MyST does not fall back to trying every role (with a warning). On an
+        ABlog site, ABlog's labels of the blog's pages (``blog-posts``, ``tag-python``) are
+        answered, as ABlog answers them.
         """
-        return []
+        found = self.resolve_ablog_label(builder, fromdocname, target, node, contnode)
+        return [("posts:ablog", found)] if found is not None else []
+
+    def ablog_label(self, target: str) -> tuple[str, str] | None:
+        """The page and title ABlog's label ``target`` names, on an ABlog site."""
+        config = self.env.config
+        if not config.posts_ablog:
+            return None
+        fixed = ablog_labels(config)
+        if target in fixed:
+            return fixed[target]
+        kind, _, slug = target.partition("-")
+        catalog = self.catalog()
+        if kind == "archive" and slug.isdigit() and int(slug) in catalog.years:
+            return year_page(config, int(slug)), slug
+        if kind not in ("tag", "author", "category"):
+            return None
+        for term in catalog.terms[kind].values():
+            if term.posts and slug in {ablog_slug(name) for name in term.spellings}:
+                return term_page(config, kind, term.slug), term.name
+        return None
+
+    def resolve_ablog_label(
+        self, builder: Builder, fromdocname: str, target: str, node: Element, contnode: Element
+    ) -> Element | None:
+        found = self.ablog_label(target)
+        uri = found and link(builder, fromdocname, found[0])
+        if not uri:
+            return None
+        title = found[1]
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", title, classes=contnode.get("classes", []))
+        reference = nodes.reference("", "", internal=True, refuri=uri, reftitle=title)
+        reference += contnode
+        return reference
 
     def resolve_post(
         self, fromdocname: str, builder: Builder, target: str, node: Element, contnode: Element
