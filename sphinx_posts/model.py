@@ -50,11 +50,19 @@ class Post:
     redirect: tuple[str, ...] = ()
     external_link: str = ""
     canonical_link: str = ""
+    section: str = ""
+    """The id of the section that is the post, when a document posts several sections (ABlog's
+    ``post`` directive in each); "" when the post is the whole document."""
+
+    @property
+    def key(self) -> str:
+        """The post's identity in the store: its docname, with ``#section`` for a section."""
+        return f"{self.docname}#{self.section}" if self.section else self.docname
 
     def sort_key(self) -> tuple[float, str]:
         """Oldest first; undated drafts last; docname breaks ties so order is stable."""
         stamp = self.date.timestamp() if self.date else float("inf")
-        return (stamp, self.docname)
+        return (stamp, self.key)
 
 
 @dataclass

@@ -29,7 +29,11 @@ class PostsWarning(Enum):
     )
     DATE = ("date", "A date or updated value cannot be read as a date, or a post has no date.")
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
-    DIRECTIVE = ("directive", "A document holds more than one post directive.")
+    DIRECTIVE = (
+        "directive",
+        "A section holds more than one post directive (a document may post several sections, "
+        "one directive in each).",
+    )
     COLLISION = ("collision", "A generated page would replace a page the writer wrote.")
     POSTLIST = ("postlist", "A post list filter names a tag, category or author no post has.")
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")

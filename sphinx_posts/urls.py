@@ -81,6 +81,12 @@ def link(builder: Builder, from_page: str, to_page: str) -> str:
         return ""
 
 
+def post_link(builder: Builder, page: str, post: Post) -> str:
+    """A link to a post from ``page``: its document, at its section for a section post."""
+    url = link(builder, page, post.docname)
+    return f"{url}#{post.section}" if post.section else url
+
+
 def makes_blog_pages(builder: Builder) -> bool:
     """Generated pages and links to them exist only for the multi-page HTML builders."""
     return builder.format == "html" and builder.name not in ("singlehtml", "epub")

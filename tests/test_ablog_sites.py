@@ -94,3 +94,46 @@ def test_ref_to_posts_and_blog_pages_as_ablog(ours, theirs):
     ]
     # the author link is item 8's (ABlog names author pages by the full name)
     assert ours_links[:7] == intro_links(page(theirs, "index"))[:7]
+
+
+# 5 and 7. The blog lists what ABlog lists, in ABlog's order: each section a document posts
+# (a post directive in each) is a post, and posts of one day go by title
+
+
+def ours_entries(soup) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in soup.select(".posts-entry-title a")]
+
+
+def ablog_entries(soup) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in soup.select(".ablog-post-title a")]
+
+
+@pytest.mark.parametrize("pagename", ["blog", "blog/tag/conference", "blog/tag/telescope"])
+def test_posts_listed_as_ablog_lists_them(ours, theirs, pagename):
+    listed = ours_entries(page(ours, pagename).select_one("div.body"))
+    assert listed == ablog_entries(page(theirs, pagename))
+
+
+def test_each_posted_section_is_a_post(ours):
+    assert "posts.directive" not in warnings_of(ours)
+    body = page(ours, "posts/sections").select_one("div.body")
+    for ident in ("day-one", "day-two"):
+        section = body.select_one(f"section#{ident}")
+        assert section.select_one(".posts-byline time[datetime]") is not None
+    assert [
+        a["href"] for a in page(ours, "blog/tag/conference").select(".posts-entry-title a")
+    ] == [
+        "../../posts/sections.html#day-two",
+        "../../posts/sections.html#day-one",
+    ]
+
+
+def test_dates_in_ablog_formats(ours, theirs):
+    ours_dates = [t.get_text() for t in page(ours, "blog").select(".posts-entry time")]
+    ablog_dates = [
+        li.span.get_text(strip=True)
+        for li in page(theirs, "blog").select(".ablog-archive > li")
+        if li.span
+    ]
+    assert ours_dates[0] == "02 September 2021"
+    assert ours_dates == ablog_dates

@@ -85,23 +85,26 @@ class FeedWriter:
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
 
+    def post_url(self, post: Post) -> str:
+        return self.url(post.docname) + (f"#{post.section}" if post.section else "")
+
     def fetch_bodies(self, posts: list[Post]) -> None:
         """The feed-ready bodies of ``posts``: no theme chrome or title, absolute links."""
-        missing = [post.docname for post in posts if post.docname not in self.bodies]
+        missing = [p.docname for p in posts if not p.section and p.docname not in self.bodies]
         for docname, html in self.store.bodies(missing).items():
             html = HEADERLINK.sub("", FIRST_TITLE.sub("", CHROME.sub("", html), count=1))
             self.bodies[docname] = clean(absolute(html, self.url(docname)))
 
     def body(self, post: Post) -> str:
-        return self.bodies.get(post.docname, "")
+        return "" if post.section else self.bodies.get(post.docname, "")
 
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
         mode = self.config.posts_feed_content
         authors = [resolve_author(name, self.config) for name in post.authors]
         return {
-            "id": self.url(post.docname),
-            "url": self.url(post.docname),
+            "id": self.post_url(post),
+            "url": self.post_url(post),
             "title": clean(post.title),
             "published": published,
             "updated": max(post.updated or published, published),
@@ -118,10 +121,10 @@ class FeedWriter:
             posts = [post for post in posts if not post.draft and post.date <= self.catalog.now]
         index = self.config.posts_path
         self.write(index, feed_title(self.config, self.config.posts_title), self.url(index), posts)
-        in_feeds = {post.docname for post in posts}
+        in_feeds = {post.key for post in posts}
         for kind in self.config.posts_feed_terms:
             for term in self.catalog.terms[kind].values():
-                chosen = [post for post in term.posts if post.docname in in_feeds]
+                chosen = [post for post in term.posts if post.key in in_feeds]
                 if not chosen:
                     continue
                 page = term_page(self.config, kind, term.slug)

@@ -43,7 +43,7 @@ def register(app: Sphinx, doctree: nodes.document) -> None:
     builds rewrite it when the lists change (incremental.py treats it like a post list)."""
     docname = app.env.docname
     domain = get_domain(app.env)
-    if under_blog(app.env, docname) and docname not in domain.posts:
+    if under_blog(app.env, docname) and not domain.keys_of(docname):
         domain.add_list(docname, None, BLOG_PAGE)
 
 
@@ -63,7 +63,7 @@ def planned_for(app: Sphinx, docname: str) -> PlannedPage | None:
 def append_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not (makes_blog_pages(app.builder) and under_blog(app.env, docname)):
         return
-    if docname in get_domain(app.env).posts:
+    if get_domain(app.env).keys_of(docname):
         return
     planned = planned_for(app, docname)
     if planned is None:

@@ -17,7 +17,9 @@ from ..config import site_timezone
 from ..model import Term, term_key, unique_slugs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import tzinfo
+    from typing import Any
 
     from sphinx.config import Config
 
@@ -51,9 +53,9 @@ class Catalog:
     """(docname, count) -> related posts, filled as post pages ask (fingerprints, footers)."""
 
     def __post_init__(self) -> None:
-        self.rank = {post.docname: index for index, post in enumerate(self.posts)}
+        self.rank = {post.key: index for index, post in enumerate(self.posts)}
         self.tagged = {
-            key: [post.docname for post in term.posts]
+            key: [post.key for post in term.posts]
             for key, term in self.terms.get("tag", {}).items()
         }
         for post in reversed(self.posts):
@@ -96,8 +98,16 @@ def post_terms(post: Post, kind: str) -> tuple[str, ...]:
     return {"tag": post.tags, "category": post.categories, "author": post.authors}[kind]
 
 
+def order(config: Config) -> Callable[[Post], tuple[Any, ...]]:
+    """Oldest first. Posts of the same moment go by docname, or on an ABlog site by title,
+    as ABlog orders them."""
+    if config.posts_ablog:
+        return lambda post: (post.sort_key()[0], post.title, post.key)
+    return lambda post: post.sort_key()
+
+
 def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Catalog:
-    oldest_first = sorted(records.values(), key=lambda post: post.sort_key())
+    oldest_first = sorted(records.values(), key=order(config))
     listed = [post for post in oldest_first if is_listed(post, config, now)]
     terms: dict[str, dict[str, Term]] = {}
     for kind in TERM_KINDS:
@@ -148,7 +158,7 @@ def select(catalog: Catalog, spec: ListSpec, current: str) -> list[Post]:
     if spec.sort == "oldest":
         chosen.reverse()
     elif spec.sort == "title":
-        chosen.sort(key=lambda post: (post.title.casefold(), post.docname))
+        chosen.sort(key=lambda post: (post.title.casefold(), post.key))
     return chosen[: spec.limit] if spec.limit is not None else chosen
 
 

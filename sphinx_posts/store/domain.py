@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 6
+DATA_VERSION = 7
 
 
 class PostsDomain(Domain):
@@ -74,8 +74,14 @@ class PostsDomain(Domain):
         return self.data["posts"]
 
     def add_post(self, post: Post) -> None:
-        self.posts[post.docname] = post
+        self.posts[post.key] = post
         self._changed()
+
+    def keys_of(self, docname: str) -> list[str]:
+        """The store's keys of ``docname``'s posts: the docname, or ``docname#section`` for each
+        section a document posts (ABlog's posting sections)."""
+        prefix = docname + "#"
+        return [key for key in self.posts if key == docname or key.startswith(prefix)]
 
     @property
     def lists(self) -> dict[str, list[tuple[int | None, ListSpec | str]]]:
@@ -96,16 +102,18 @@ class PostsDomain(Domain):
         self._changed()
 
     def clear_doc(self, docname: str) -> None:
-        self.posts.pop(docname, None)
+        for key in self.keys_of(docname):
+            del self.posts[key]
         self.lists.pop(docname, None)
         self.references.pop(docname, None)
         self.data["shown"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key, post in otherdata["posts"].items():
+            if post.docname in docnames:
+                self.posts[key] = post
         for docname in docnames:
-            if docname in otherdata["posts"]:
-                self.posts[docname] = otherdata["posts"][docname]
             if docname in otherdata["lists"]:
                 self.lists[docname] = otherdata["lists"][docname]
             if docname in otherdata["refs"]:

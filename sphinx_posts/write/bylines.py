@@ -33,7 +33,7 @@ def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: st
     """``show_date`` of a post's date, formatted once per build: a post is on many pages."""
     if post.date is None:
         return ""
-    key = (post.docname, date_format)
+    key = (post.key, date_format)
     if key not in catalog.shown_dates:
         catalog.shown_dates[key] = show_date(post.date, config, date_format)
     return catalog.shown_dates[key]

@@ -15,7 +15,7 @@ from ..formats import machine_date, reading_minutes
 from ..model import LIST_FORMATS
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
-from ..urls import image_url, link, term_link
+from ..urls import image_url, post_link, term_link
 from .bylines import post_date_text
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def post_entry(
     def shown(kind: str, name: str) -> dict[str, str]:
         return term_link(builder, page, catalog.term(kind, name), name)
 
-    page_url = link(builder, page, post.docname)
+    page_url = post_link(builder, page, post)
     return {
         "docname": post.docname,
         # ABlog's ``external_link``: a post that is a pointer to one published elsewhere

@@ -58,8 +58,8 @@ class SidebarData:
         return [
             {
                 "title": post.title,
-                "url": self.url(post.docname),
-                "current": post.docname == self._pagename,
+                "url": self.url(post.docname) + (f"#{post.section}" if post.section else ""),
+                "current": post.key == self._pagename,
                 "date": post_date_text(self._catalog, post, config),
                 "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
             }
