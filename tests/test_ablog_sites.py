@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from blog_helpers import built_site, entry_titles, page
-from helpers import build, copy_root, warnings_of
+from helpers import build, copy_root, posts_of, warnings_of
 
 ROOT = "ablog-site"
 
@@ -137,3 +137,11 @@ def test_dates_in_ablog_formats(ours, theirs):
     ]
     assert ours_dates[0] == "02 September 2021"
     assert ours_dates == ablog_dates
+
+
+# 12. Quotes around a name in a comma string are YAML's, not the name's
+
+
+def test_quoted_names_in_a_comma_string(ours):
+    assert posts_of(ours)["posts/quoted-tags"].tags == ("cicd", "github actions")
+    assert (ours.outdir / "blog/tag/github-actions.html").is_file()
