@@ -9,6 +9,7 @@ sees is compared page by page.
 
 from __future__ import annotations
 
+import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
 from helpers import build, copy_root, posts_of, warnings_of
@@ -145,3 +146,17 @@ def test_dates_in_ablog_formats(ours, theirs):
 def test_quoted_names_in_a_comma_string(ours):
     assert posts_of(ours)["posts/quoted-tags"].tags == ("cicd", "github actions")
     assert (ours.outdir / "blog/tag/github-actions.html").is_file()
+
+
+# 10. ABlog's feeds hold every post (blog_feed_length = None)
+
+
+def atom_ids(app, folder: str = "blog") -> list[str]:
+    parsed = feedparser.parse((app.outdir / folder / "atom.xml").read_bytes())
+    return [entry.id for entry in parsed.entries]
+
+
+def test_feeds_hold_every_post_as_in_ablog(ours, theirs):
+    assert ours.config.posts_feed_length >= 2**31 - 1
+    assert atom_ids(ours) == atom_ids(theirs)
+    assert len(atom_ids(ours)) == 7
