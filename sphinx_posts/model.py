@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dateutil import parser as dateutil_parser
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import tzinfo
 
 
@@ -140,18 +141,19 @@ def ablog_slug(name: str) -> str:
     addresses and labels stay what they were."""
     text = unicodedata.normalize("NFKD", str(name))
     text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    return re.sub(r"[-\s]+", "-", text) or slugify(name)  # ours for a name ABlog empties
 
 
-def unique_slugs(names: list[str]) -> dict[str, str]:
+def unique_slugs(names: list[str], fold: Callable[[str], str] | None = None) -> dict[str, str]:
     """Map each distinct term key to a slug that no other key in ``names`` shares.
 
     Keys are taken in sorted order, so the same set of names always gets the same slugs.
+    ``fold`` makes the slug of a name (``slugify``; ABlog sites: :func:`ablog_slug`).
     """
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for key in sorted({term_key(name) for name in names}):
-        base = slugify(key)
+        base = (fold or slugify)(key)
         slug, number = base, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1

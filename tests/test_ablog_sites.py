@@ -160,3 +160,20 @@ def test_feeds_hold_every_post_as_in_ablog(ours, theirs):
     assert ours.config.posts_feed_length >= 2**31 - 1
     assert atom_ids(ours) == atom_ids(theirs)
     assert len(atom_ids(ours)) == 7
+
+
+# 8. ABlog's slugs: accents folded away (Café -> cafe, Zoë Ng -> zoe-ng). Author pages named
+# by the blog_authors name (author/ahmet-bakan) come with the author-pages work on "firstrun".
+
+
+def generated(app, folder: str) -> set[str]:
+    return {
+        path.relative_to(app.outdir).as_posix() for path in (app.outdir / folder).rglob("*.html")
+    }
+
+
+def test_slugs_fold_accents_as_ablog(ours, theirs):
+    assert generated(ours, "blog/tag") == generated(theirs, "blog/tag")
+    assert "blog/tag/cafe.html" in generated(ours, "blog/tag")
+    assert "blog/author/zoe-ng.html" in generated(ours, "blog/author")
+    assert "blog/author/zoe-ng.html" in generated(theirs, "blog/author")

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..config import site_timezone
-from ..model import Term, term_key, unique_slugs
+from ..model import Term, ablog_slug, term_key, unique_slugs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,7 +113,7 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
     for kind in TERM_KINDS:
         # spellings and slugs come from every post, listed or not, so they never flip
         names = [name for post in oldest_first for name in post_terms(post, kind)]
-        slugs = unique_slugs(names)
+        slugs = unique_slugs(names, ablog_slug if config.posts_ablog else None)
         found: dict[str, Term] = {}
         for post in oldest_first:
             for name in post_terms(post, kind):
