@@ -177,3 +177,26 @@ def test_slugs_fold_accents_as_ablog(ours, theirs):
     assert "blog/tag/cafe.html" in generated(ours, "blog/tag")
     assert "blog/author/zoe-ng.html" in generated(ours, "blog/author")
     assert "blog/author/zoe-ng.html" in generated(theirs, "blog/author")
+
+
+# 2. List entries carry what ABlog's carried: the post's image (post_auto_image), authors,
+# categories, post_auto_excerpt paragraphs and a "Read more" link
+
+
+def test_list_entries_as_ablog(ours):
+    entry = next(
+        article
+        for article in page(ours, "blog").select("article.posts-entry")
+        if article.select_one(".posts-entry-title a").get_text() == "First light"
+    )
+    image = entry.select_one(".posts-entry-image img")
+    assert image is not None
+    assert (ours.outdir / image["src"]).is_file()
+    assert entry.select_one(".posts-entry-authors a") is not None
+    assert entry.select_one(".posts-entry-categories a").get_text() == "Observing"
+    summary = entry.select_one(".posts-entry-summary").get_text()
+    assert "first time" in summary
+    assert "what we saw" in summary
+    assert "third paragraph" not in summary
+    assert entry.select_one(".posts-entry-more a")["href"] == "posts/first-light.html"
+    assert posts_of(ours)["posts/first-light"].image == "telescope.png"

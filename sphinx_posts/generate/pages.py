@@ -156,7 +156,13 @@ class BlogPages:
         heading = title if number == 1 else _("%s, page %d") % (title, number)
         entries = self.entries(pagename, posts)
         body = self.render(
-            "listing.html", title=heading, entries=entries, pagination=pagination, kind=kind
+            "listing.html",
+            title=heading,
+            entries=entries,
+            pagination=pagination,
+            kind=kind,
+            # ABlog's list pages end each entry with a link to the post
+            expand=_("Read more ...") if self.config.posts_ablog else "",
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
         if pagination["prev"]:

@@ -98,6 +98,7 @@ class PostPage(SphinxTransform):
             self.document, excerpt_count(self.env, reader)
         )
         images = [image["uri"] for image in self.document.findall(nodes.image)]
+        auto_image(self.env, reader, images)
         words = word_count(self.env, docname, self.document)
         post = read_post(reader, title, excerpt, words, images)
         get_domain(self.env).add_post(post)
@@ -114,12 +115,14 @@ class PostPage(SphinxTransform):
             reader = FieldReader(self.env, docname, {}, dict(meta["options"]), meta.line)
             meta.parent.remove(meta)
             whole = section.parent is self.document
+            images = [image["uri"] for image in section.findall(nodes.image)]
+            auto_image(self.env, reader, images)
             post = read_post(
                 reader,
                 reader.text("title") or section[0].astext(),
                 meta["excerpt"] or first_paragraphs(section, excerpt_count(self.env, reader)),
                 len(section.astext().split()),
-                [image["uri"] for image in section.findall(nodes.image)],
+                images,
             )
             if not whole and section["ids"]:
                 post = replace(post, section=section["ids"][0])
@@ -168,6 +171,19 @@ def excerpt_count(env: BuildEnvironment, reader: FieldReader) -> int:
         return int(paragraphs)
     automatic = getattr(env.config, "post_auto_excerpt", 1) if env.config.posts_ablog else 1
     return automatic if isinstance(automatic, int) and automatic > 0 else 1
+
+
+def auto_image(env: BuildEnvironment, reader: FieldReader, images: list[str]) -> None:
+    """ABlog's ``post_auto_image = N``: a post that names no image shows its Nth (if it has
+    that many), on an ABlog site."""
+    number = getattr(env.config, "post_auto_image", 0) if env.config.posts_ablog else 0
+    if (
+        isinstance(number, int)
+        and 1 <= number <= len(images)
+        and reader.raw("image") is None
+        and not any(image.startswith("data:") for image in images[number - 1 : number])
+    ):
+        reader.fields["image"] = str(number)
 
 
 def _only_title(section: nodes.section) -> bool:

@@ -57,6 +57,8 @@ def post_entry(
         ),
         "draft": post.draft or is_scheduled(post, catalog.now),
         "post": post,
+        # an ABlog site's entries show the image, authors and categories, as ABlog's did
+        "ablog": bool(config.posts_ablog),
     }
 
 
