@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 
     from .model import Post, Term
 
-KIND_PATHS = {"tag": "tag", "category": "category", "author": "author"}
+KIND_PATHS = {
+    "tag": "tag",
+    "category": "category",
+    "author": "author",
+    "location": "location",
+    "language": "language",
+}
 OUTPUT_DIR = "_images/posts"
 FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 MEDIA_TYPES = {
@@ -67,7 +73,15 @@ def ablog_labels(config: Config) -> dict[str, tuple[str, str]]:
         "blog-tags": (terms_page(config, "tag"), "Tags"),
         "blog-authors": (terms_page(config, "author"), "Authors"),
         "blog-categories": (terms_page(config, "category"), "Categories"),
+        "blog-locations": (terms_page(config, "location"), "Locations"),
+        "blog-languages": (terms_page(config, "language"), "Languages"),
+        "blog-drafts": (drafts_page(config), "Drafts"),
     }
+
+
+def drafts_page(config: Config) -> str:
+    """ABlog's list of drafts (ABlog sites only)."""
+    return f"{config.posts_path}/drafts"
 
 
 def link(builder: Builder, from_page: str, to_page: str) -> str:

@@ -200,3 +200,29 @@ def test_list_entries_as_ablog(ours):
     assert "third paragraph" not in summary
     assert entry.select_one(".posts-entry-more a")["href"] == "posts/first-light.html"
     assert posts_of(ours)["posts/first-light"].image == "telescope.png"
+
+
+# 9. ABlog's other pages and feeds: drafts, locations and languages (named as
+# blog_locations/blog_languages name them), and with blog_feed_archives a feed for each year
+
+
+def test_pages_and_feeds_ablog_writes(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, "blog_feed_archives = True")
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    for name in (
+        "blog/drafts.html",
+        "blog/location.html",
+        "blog/location/pittsburgh-pa.html",
+        "blog/language.html",
+        "blog/language/english.html",
+        "blog/2021/atom.xml",
+        "blog/2020/atom.xml",
+        "blog/location/pittsburgh-pa/atom.xml",
+        "blog/tag/telescope/atom.xml",
+    ):
+        assert (app.outdir / name).is_file(), name
+    title = page(app, "blog/location/pittsburgh-pa").select_one("div.body h1").get_text()
+    assert title == "Posts from Pittsburgh, PA"
+    assert entry_titles(page(app, "blog/location/pittsburgh-pa")) == ["First light"]
+    assert len(atom_ids(app, "blog/2021")) == 6

@@ -20,7 +20,15 @@ from feedgen.feed import FeedGenerator
 from ..report import note
 from ..store.catalog import build_time, show_drafts
 from ..store.domain import get_domain
-from ..urls import FORMATS, base_url, feed_title, image_url, makes_blog_pages, term_page
+from ..urls import (
+    FORMATS,
+    base_url,
+    feed_title,
+    image_url,
+    makes_blog_pages,
+    term_page,
+    year_page,
+)
 from ..write.authors import resolve_author
 from .bodies import BodyStore
 from .incremental import digest
@@ -129,6 +137,21 @@ class FeedWriter:
                     continue
                 page = term_page(self.config, kind, term.slug)
                 self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
+        if self.config.posts_ablog and self.config.blog_feed_archives:
+            self.write_ablog_archives(in_feeds)
+
+    def write_ablog_archives(self, in_feeds: set[str]) -> None:
+        """ABlog's ``blog_feed_archives`` also gives each year, location and language a feed."""
+        for year, posts in self.catalog.years.items():
+            chosen = [post for post in posts if post.key in in_feeds]
+            page = year_page(self.config, year)
+            self.write(page, feed_title(self.config, str(year)), self.url(page), chosen)
+        for kind in ("location", "language"):
+            for term in self.catalog.terms[kind].values():
+                chosen = [post for post in term.posts if post.key in in_feeds]
+                if chosen:
+                    page = term_page(self.config, kind, term.slug)
+                    self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
 
     def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
         """Everything a feed shows, without rendering it: settings, posts and their bodies."""

@@ -23,6 +23,7 @@ from ..store.catalog import build_time
 from ..store.domain import get_domain
 from ..urls import (
     archive_page,
+    drafts_page,
     feed_title,
     index_page,
     link,
@@ -45,8 +46,20 @@ if TYPE_CHECKING:
 
 _ = get_translation("sphinx_posts")
 
-KIND_TITLES = {"tag": "Tags", "category": "Categories", "author": "Authors"}
-TERM_TITLES = {"tag": "Posts tagged “%s”", "category": "Posts in “%s”", "author": "Posts by %s"}
+KIND_TITLES = {
+    "tag": "Tags",
+    "category": "Categories",
+    "author": "Authors",
+    "location": "Locations",
+    "language": "Languages",
+}
+TERM_TITLES = {
+    "tag": "Posts tagged “%s”",
+    "category": "Posts in “%s”",
+    "author": "Posts by %s",
+    "location": "Posts from %s",
+    "language": "Posts in %s",
+}
 
 Page = tuple[str, dict[str, Any], str]
 
@@ -207,7 +220,9 @@ class BlogPages:
         """Every generated page, named but not yet rendered."""
         config = self.config
         yield from self.listing(index_page(config), config.posts_title, self.catalog.posts, "index")
-        for kind in ("tag", "category", "author"):
+        for kind in KIND_TITLES:
+            if kind in ("location", "language") and not config.posts_ablog:
+                continue  # ABlog's pages, written for ABlog sites
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
                 continue
@@ -227,6 +242,10 @@ class BlogPages:
         for year, posts in self.catalog.years.items():
             # like ABlog's, a year is one page: a year's posts are read as one list
             yield from self.listing(year_page(config, year), str(year), posts, "year", None, False)
+        if config.posts_ablog:  # ABlog's list of drafts and scheduled posts
+            domain = get_domain(self.app.env)
+            drafts = [post for post in domain.sorted_posts() if post.key not in self.catalog.rank]
+            yield from self.listing(drafts_page(config), _("Drafts"), drafts, "drafts", None, False)
         for post in self.catalog.posts:
             for old in post.redirect:
                 pagename = redirect_page(old)

@@ -11,10 +11,11 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..config import site_timezone
-from ..model import Term, ablog_slug, term_key, unique_slugs
+from ..model import Term, ablog_slug, slugify, term_key, unique_slugs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-TERM_KINDS = ("tag", "category", "author")
+TERM_KINDS = ("tag", "category", "author", "location", "language")
+NAMED_KINDS = {"location": "blog_locations", "language": "blog_languages"}
+"""ABlog's settings that give a location or language key its shown name."""
 
 
 @dataclass
@@ -95,7 +98,26 @@ def is_listed(post: Post, config: Config, now: datetime) -> bool:
 
 
 def post_terms(post: Post, kind: str) -> tuple[str, ...]:
-    return {"tag": post.tags, "category": post.categories, "author": post.authors}[kind]
+    return {
+        "tag": post.tags,
+        "category": post.categories,
+        "author": post.authors,
+        "location": post.locations,
+        "language": post.languages,
+    }[kind]
+
+
+def shown_names(config: Config, kind: str) -> dict[str, str]:
+    """Term key -> shown name, from ABlog's ``blog_locations``/``blog_languages`` (key ->
+    (name, link)): a post says ``:location: pittsburgh``, the site shows "Pittsburgh, PA"."""
+    known = getattr(config, NAMED_KINDS.get(kind, ""), None)
+    if not isinstance(known, dict):
+        return {}
+    return {
+        term_key(key): str(entry[0])
+        for key, entry in known.items()
+        if isinstance(key, str) and isinstance(entry, tuple | list) and entry
+    }
 
 
 def order(config: Config) -> Callable[[Post], tuple[Any, ...]]:
@@ -106,6 +128,10 @@ def order(config: Config) -> Callable[[Post], tuple[Any, ...]]:
     return lambda post: post.sort_key()
 
 
+def _shown_slug(shown: dict[str, str], fold: Callable[[str], str], key: str) -> str:
+    return fold(shown.get(key, key))
+
+
 def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Catalog:
     oldest_first = sorted(records.values(), key=order(config))
     listed = [post for post in oldest_first if is_listed(post, config, now)]
@@ -113,12 +139,16 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
     for kind in TERM_KINDS:
         # spellings and slugs come from every post, listed or not, so they never flip
         names = [name for post in oldest_first for name in post_terms(post, kind)]
-        slugs = unique_slugs(names, ablog_slug if config.posts_ablog else None)
+        fold = ablog_slug if config.posts_ablog else None
+        shown = shown_names(config, kind)
+        if shown:
+            fold = partial(_shown_slug, shown, fold or slugify)
+        slugs = unique_slugs(names, fold)
         found: dict[str, Term] = {}
         for post in oldest_first:
             for name in post_terms(post, kind):
                 key = term_key(name)
-                term = found.setdefault(key, Term(kind, key, name, slugs[key]))
+                term = found.setdefault(key, Term(kind, key, shown.get(key, name), slugs[key]))
                 term.spellings.setdefault(name, []).append(post.docname)
         for post in reversed(listed):
             for name in post_terms(post, kind):

@@ -167,7 +167,7 @@ class PostsDomain(Domain):
         catalog = self.catalog()
         if kind == "archive" and slug.isdigit() and int(slug) in catalog.years:
             return year_page(config, int(slug)), slug
-        if kind not in ("tag", "author", "category"):
+        if kind not in ("tag", "author", "category", "location", "language"):
             return None
         for term in catalog.terms[kind].values():
             if term.posts and slug in {ablog_slug(name) for name in term.spellings}:
