@@ -45,7 +45,8 @@ def _add_theme_files(app: Sphinx, config: Config) -> None:
     """Our templates and CSS come after the writer's, so theirs override ours by name."""
     for setting, path in (("templates_path", TEMPLATES), ("html_static_path", STATIC)):
         if str(path) not in config[setting]:
-            config[setting].append(str(path))
+            # a new list: appending would change the default list every later app shares
+            config[setting] = [*config[setting], str(path)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -226,3 +226,28 @@ def test_pages_and_feeds_ablog_writes(make_app, rootdir, tmp_path):
     assert title == "Posts from Pittsburgh, PA"
     assert entry_titles(page(app, "blog/location/pittsburgh-pa")) == ["First light"]
     assert len(atom_ids(app, "blog/2021")) == 6
+
+
+# 3 and 14. ABlog's sidebars keep ABlog's markup (themes style its classes); the postcard shows
+# category, location and language; "Recent Posts" leaves out the page's own post
+
+
+def sidebar_items(soup) -> list[str]:
+    return [" ".join(div["class"]) for div in soup.select("div.ablog-sidebar-item")]
+
+
+def test_ablog_sidebars_in_ablog_markup(ours, theirs):
+    ours_page, their_page = page(ours, "posts/first-light"), page(theirs, "posts/first-light")
+    assert sidebar_items(ours_page) == [
+        item for item in sidebar_items(their_page) if "ablog__postcard2" not in item
+    ]
+    card = ours_page.select_one(".ablog__postcard")
+    for key, text in (("category", "Observing"), ("location", "Pittsburgh, PA")):
+        assert text in card.select_one(f".ablog__{key}").get_text()
+    assert "English" in card.select_one(".ablog__language").get_text()
+    recent = [a["href"] for a in ours_page.select(".ablog__recentposts li a")]
+    assert "first-light.html" not in recent
+    assert recent == [a["href"] for a in their_page.select(".ablog__recentposts li a")]
+    shown = ours_page.select_one(".ablog__recentposts li a").get_text(" ", strip=True)
+    assert shown == "02 September - Day two"
+    assert ours_page.select("ul.ablog-cloud li.ablog-cloud")

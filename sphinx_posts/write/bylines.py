@@ -64,6 +64,8 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         "authors": authors,
         "tags": [shown("tag", tag) for tag in post.tags],
         "categories": [shown("category", name) for name in post.categories],
+        "locations": [shown("location", name) for name in post.locations],
+        "languages": [shown("language", name) for name in post.languages],
         "draft": post.draft,
         "scheduled": is_scheduled(post, catalog.now),
         "series": series_context(app, page, post, catalog) if post.series else None,
