@@ -251,3 +251,16 @@ def test_ablog_sidebars_in_ablog_markup(ours, theirs):
     shown = ours_page.select_one(".ablog__recentposts li a").get_text(" ", strip=True)
     assert shown == "02 September - Day two"
     assert ours_page.select("ul.ablog-cloud li.ablog-cloud")
+
+
+# 14. An ABlog conf.py that puts ABlog's templates folder on templates_path still builds
+
+
+def test_ablog_templates_path_is_left_out(make_app, rootdir, tmp_path):
+    ablog = pytest.importorskip("ablog")
+    conf = f"templates_path = [{ablog.get_html_templates_path()!r}]"
+    srcdir = copy_root(rootdir, tmp_path, ROOT, conf)
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    assert "get_html_templates_path" in app.status.getvalue()
+    assert page(app, "posts/first-light").select_one(".ablog__postcard") is not None

@@ -7,6 +7,7 @@ ABlog's ``blog_*``/``post_*`` settings feed the matching ``posts_*`` ones (an ex
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -19,7 +20,7 @@ from ..config import site_timezone
 from ..doctree import timestamp
 from ..formats import machine_date, show_date
 from ..model import parse_date
-from ..report import PostsWarning, warn
+from ..report import PostsWarning, note, warn
 from ..store.domain import get_domain
 
 if TYPE_CHECKING:
@@ -118,6 +119,24 @@ def _pattern(value: str) -> str:
     return value
 
 
+def drop_ablog_templates(config: Config) -> None:
+    """``templates_path.append(ablog.get_html_templates_path())`` from an ABlog conf.py: ABlog's
+    templates read ABlog's objects, which are not there, so they are left out (ours answer to
+    the same names), with a note saying the line can go."""
+    kept = [
+        path
+        for path in config.templates_path
+        if Path(str(path)).parts[-2:] != ("ablog", "templates")
+    ]
+    if len(kept) != len(config.templates_path):
+        config.templates_path = kept
+        note(
+            "ABlog's templates folder in templates_path is not used (sphinx-posts renders "
+            "ABlog's sidebar names itself); you can remove ablog.get_html_templates_path() "
+            "from conf.py"
+        )
+
+
 def apply_ablog_settings(app: Sphinx, config: Config) -> None:
     """Copy each ABlog setting the writer set into its ``posts_*`` twin, if that is unset;
     on an ABlog site, ABlog's defaults stand where ours differ."""
@@ -128,6 +147,7 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
             "(sphinx_posts reads ABlog's settings and directives itself)",
         )
         return
+    drop_ablog_templates(config)
     given = written(config)
     if config.posts_ablog is None:
         config.posts_ablog = is_ablog_site(config)
