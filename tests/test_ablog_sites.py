@@ -93,8 +93,12 @@ def test_ref_to_posts_and_blog_pages_as_ablog(ours, theirs):
         ("Posts", "blog.html"),
         ("Tags", "blog/tag.html"),
     ]
+    theirs_links = intro_links(page(theirs, "index"))
     # the author link is item 8's (ABlog names author pages by the full name)
-    assert ours_links[:7] == intro_links(page(theirs, "index"))[:7]
+    assert ours_links[:7] == theirs_links[:7]
+    # the feed: ABlog links it at blog_baseurl, we link it relative to the page
+    assert ours_links[8] == ("Lab Notes Feed", "blog/atom.xml")
+    assert theirs_links[8] == ("Lab Notes Feed", "https://lab.example.org/blog/atom.xml")
 
 
 # 5 and 7. The blog lists what ABlog lists, in ABlog's order: each section a document posts

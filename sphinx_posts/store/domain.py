@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
 
 from ..model import ablog_slug
 from ..report import PostsWarning, warn
@@ -178,7 +179,12 @@ class PostsDomain(Domain):
         self, builder: Builder, fromdocname: str, target: str, node: Element, contnode: Element
     ) -> Element | None:
         found = self.ablog_label(target)
-        uri = found and link(builder, fromdocname, found[0])
+        if target == "blog-feed" and self.env.config.posts_ablog:  # a file, not a page
+            feed = f"{self.env.config.posts_path}/atom.xml"
+            found = (feed, f"{self.env.config.posts_title} Feed")
+            uri = relative_uri(builder.get_target_uri(fromdocname), feed)
+        else:
+            uri = found and link(builder, fromdocname, found[0])
         if not uri:
             return None
         title = found[1]
