@@ -12,6 +12,7 @@ from .generate.bodies import setup_bodies
 from .generate.feeds import setup_feeds
 from .generate.images import setup_images
 from .generate.incremental import setup_incremental
+from .generate.intro import setup_intro
 from .generate.outputs import setup_outputs
 from .generate.pages import setup_pages
 from .generate.schedule import setup_schedule
@@ -49,7 +50,8 @@ def _add_theme_files(app: Sphinx, config: Config) -> None:
     """Our templates and CSS come after the writer's, so theirs override ours by name."""
     for setting, path in (("templates_path", TEMPLATES), ("html_static_path", STATIC)):
         if str(path) not in config[setting]:
-            config[setting].append(str(path))
+            # a new list: appending would change the default list every later app shares
+            config[setting] = [*config[setting], str(path)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -81,6 +83,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # generate
     setup_outputs(app)
     setup_pages(app)
+    setup_intro(app)
     setup_incremental(app)
     setup_bodies(app)
     setup_feeds(app)

@@ -220,6 +220,14 @@ SETTINGS: tuple[Setting, ...] = (
         "html",
     ),
     Setting(
+        "posts_ablog",
+        None,
+        (bool, type(None)),
+        "Show the blog as ABlog did (its date formats, feed length, reference labels, "
+        "slugs, sidebar markup); None: when conf.py sets any of ABlog's blog_*/post_* "
+        "settings.",
+    ),
+    Setting(
         "posts_feed_content",
         "full",
         (str,),
@@ -329,6 +337,52 @@ def check_config(app: Sphinx, config: Config) -> None:
             report_setting(setting.name, value, problem, setting.default)
             value = setting.default
         config[setting.name] = value
+
+
+ABLOG_DEFAULTS: dict[str, Any] = {
+    "blog_archive_titles": None,
+    "blog_authors": {},
+    "blog_baseurl": "",
+    "blog_default_author": None,
+    "blog_default_language": None,
+    "blog_default_location": None,
+    "blog_feed_archives": False,
+    "blog_feed_fulltext": False,
+    "blog_feed_length": None,
+    "blog_feed_subtitle": None,
+    "blog_feed_templates": {"atom": {}},
+    "blog_feed_titles": None,
+    "blog_languages": {},
+    "blog_locations": {},
+    "blog_path": "blog",
+    "blog_post_pattern": [],
+    "blog_title": "Blog",
+    "disqus_drafts": False,
+    "disqus_pages": False,
+    "disqus_shortname": None,
+    "fontawesome_css_file": "",
+    "fontawesome_included": False,
+    "fontawesome_link_cdn": None,
+    "post_always_section": False,
+    "post_auto_excerpt": 1,
+    "post_auto_image": 0,
+    "post_auto_orphan": True,
+    "post_date_format_short": "%d %B",
+    "post_date_format": "%d %B %Y",
+    "post_redirect_refresh": 5,
+    "post_show_prev_next": True,
+    "skip_injecting_base_ablog_templates": False,
+}
+"""Every setting ABlog declares, with ABlog's default (ablog/blog.py ``CONFIG``): a conf.py
+written for ABlog sets them, and templates written for ABlog read them."""
+
+
+def ablog_setting(config: Config, name: str) -> Any:
+    """One of ABlog's settings as ABlog reads it: the writer's value, else ABlog's default.
+    (They are registered with no default, so that Sphinx neither type-checks nor converts
+    them: our own checks say what is wrong, in our words.)"""
+    value = getattr(config, name, None)
+    return ABLOG_DEFAULTS.get(name) if value is None else value
 
 
 def site_timezone(config: Config) -> tzinfo:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dateutil import parser as dateutil_parser
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import tzinfo
 
 
@@ -50,11 +51,19 @@ class Post:
     redirect: tuple[str, ...] = ()
     external_link: str = ""
     canonical_link: str = ""
+    section: str = ""
+    """The id of the section that is the post, when a document posts several sections (ABlog's
+    ``post`` directive in each); "" when the post is the whole document."""
+
+    @property
+    def key(self) -> str:
+        """The post's identity in the store: its docname, with ``#section`` for a section."""
+        return f"{self.docname}#{self.section}" if self.section else self.docname
 
     def sort_key(self) -> tuple[float, str]:
         """Oldest first; undated drafts last; docname breaks ties so order is stable."""
         stamp = self.date.timestamp() if self.date else float("inf")
-        return (stamp, self.docname)
+        return (stamp, self.key)
 
 
 @dataclass
@@ -158,15 +167,30 @@ RESERVED_SLUGS = frozenset({"index"})
 ``blog/tag/index.html``, the tags overview's own file."""
 
 
-def unique_slugs(names: list[str]) -> dict[str, str]:
+def ablog_slug(name: str) -> str:
+    """ABlog's slug (``ablog.blog.slugify``): accents folded away (``Sébastien`` ->
+    ``sebastien``), symbols dropped, spaces and hyphens joined. Used on ABlog sites, so their
+    addresses and labels stay what they were (shortened like ours when too long)."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    slug = re.sub(r"[-\s]+", "-", text)
+    if not slug:
+        return slugify(name)  # ours for a name ABlog empties
+    if len(slug.encode("utf-8")) > SLUG_BYTES:
+        return shorten_slug(slug, term_key(name))
+    return slug
+
+
+def unique_slugs(names: list[str], fold: Callable[[str], str] | None = None) -> dict[str, str]:
     """Map each distinct term key to a slug that no other key in ``names`` shares.
 
     Keys are taken in sorted order, so the same set of names always gets the same slugs.
+    ``fold`` makes the slug of a name (``slugify``; ABlog sites: :func:`ablog_slug`).
     """
     slugs: dict[str, str] = {}
     taken: set[str] = set(RESERVED_SLUGS)
     for key in sorted({term_key(name) for name in names}):
-        base = slugify(key)
+        base = (fold or slugify)(key)
         slug, number = base, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1

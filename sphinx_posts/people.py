@@ -71,7 +71,8 @@ def shape_error(value: dict[str, Any]) -> str | None:
         if (
             isinstance(entry, tuple | list)
             and 1 <= len(entry) <= 2
-            and all(isinstance(part, str) for part in entry)
+            and isinstance(entry[0], str)
+            and (len(entry) == 1 or entry[1] is None or isinstance(entry[1], str))
         ):
             continue
         if isinstance(entry, dict) and isinstance(entry.get("name", key), str):

@@ -33,7 +33,11 @@ class PostsWarning(Enum):
         "0001-01-02, after 9999-12-30, or an offset of a day or more), or a post has no date.",
     )
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
-    DIRECTIVE = ("directive", "A document holds more than one post directive.")
+    DIRECTIVE = (
+        "directive",
+        "A section holds more than one post directive (a document may post several sections, "
+        "one directive in each).",
+    )
     LINK = (
         "link",
         "An external_link or canonical_link is not an http(s) URL (or mailto:) or a path inside "

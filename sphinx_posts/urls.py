@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 
     from .model import Post, Term
 
-KIND_PATHS = {"tag": "tag", "category": "category", "author": "author"}
+KIND_PATHS = {
+    "tag": "tag",
+    "category": "category",
+    "author": "author",
+    "location": "location",
+    "language": "language",
+}
 OUTPUT_DIR = "_images/posts"
 SCHEDULE_FILE = "schedule.json"
 FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
@@ -96,6 +102,27 @@ def month_anchor(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
+def ablog_labels(config: Config) -> dict[str, tuple[str, str]]:
+    """ABlog's reference labels for the blog's own pages (``{ref}`blog-posts```): label ->
+    (page, title). Tags, authors, categories and years have ``tag-<slug>`` ... as well."""
+    path = config.posts_path
+    return {
+        "blog-posts": (path, "Posts"),
+        "blog-archives": (archive_page(config), "Archives"),
+        "blog-tags": (terms_page(config, "tag"), "Tags"),
+        "blog-authors": (terms_page(config, "author"), "Authors"),
+        "blog-categories": (terms_page(config, "category"), "Categories"),
+        "blog-locations": (terms_page(config, "location"), "Locations"),
+        "blog-languages": (terms_page(config, "language"), "Languages"),
+        "blog-drafts": (drafts_page(config), "Drafts"),
+    }
+
+
+def drafts_page(config: Config) -> str:
+    """ABlog's list of drafts (ABlog sites only)."""
+    return f"{config.posts_path}/drafts"
+
+
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """A relative link between two pages, documents or generated ones alike.
 
@@ -108,6 +135,12 @@ def link(builder: Builder, from_page: str, to_page: str) -> str:
         return ""
     # a page named ``javascript:x`` must stay a path, not become a scheme
     return f"./{uri}" if _scheme(uri) else uri
+
+
+def post_link(builder: Builder, page: str, post: Post) -> str:
+    """A link to a post from ``page``: its document, at its section for a section post."""
+    url = link(builder, page, post.docname)
+    return f"{url}#{post.section}" if post.section else url
 
 
 def makes_blog_pages(builder: Builder) -> bool:

@@ -15,7 +15,7 @@ from blog_helpers import (
     output_file,
     page,
 )
-from helpers import build, copy_root, warning_lines
+from helpers import build, copy_root
 
 TAGS = ("docs", "machine-learning", "photography", "python", "sphinx", "statistics", "travel")
 TAGS += ("winter",)
@@ -337,15 +337,21 @@ def test_listing_template_is_overridable(app):
 
 
 @pytest.mark.sphinx("html", testroot="collision")
-def test_the_writers_pages_win(app):
-    build(app, expect_warnings=True)
-    for pagename in ("blog", "blog/archive"):
-        found = warning_lines(app, f"the page {pagename!r}")
-        assert len(found) == 1, found
-        assert "[posts.collision]" in found[0]
-    assert OWN_BLOG in page(app, "blog").select_one("div.body").get_text()
-    assert OWN_ARCHIVE in page(app, "blog/archive").select_one("div.body").get_text()
-    assert page(app, "blog").select_one(".posts-listing") is None
+def test_the_writers_page_is_the_heading_and_introduction_of_the_generated_one(app):
+    """DESIGN: a document at a generated page's name (ABlog sites keep a placeholder
+    ``blog.md``) becomes that page's heading and introduction, with the list below it."""
+    build(app)
+    blog = page(app, "blog").select_one("div.body")
+    assert OWN_BLOG in blog.get_text()
+    assert [h.get_text(strip=True).rstrip("¶") for h in blog.find_all("h1")] == [
+        "My hand-written blog page"
+    ]
+    assert entry_titles(blog) == ["Collision Post"]
+    assert blog.get_text().index(OWN_BLOG) < blog.get_text().index("Collision Post")
+    archive = page(app, "blog/archive").select_one("div.body")
+    assert OWN_ARCHIVE in archive.get_text()
+    assert len(archive.find_all("h1")) == 1
+    assert archive.select_one(".posts-archive a[href]") is not None
     # the other generated pages are still there
     assert entry_titles(page(app, "blog/tag/python")) == ["Collision Post"]
     assert (app.outdir / "blog/2024.html").is_file()
@@ -353,24 +359,21 @@ def test_the_writers_pages_win(app):
 
 
 @pytest.mark.sphinx("dirhtml", testroot="collision")
-def test_the_writers_pages_win_dirhtml(app):
-    build(app, expect_warnings=True)
-    assert len(warning_lines(app, "[posts.collision]")) == 2
+def test_the_writers_page_is_the_heading_and_introduction_dirhtml(app):
+    build(app)
     assert OWN_BLOG in page(app, "blog").get_text()
+    assert entry_titles(page(app, "blog").select_one("div.body")) == ["Collision Post"]
     assert OWN_ARCHIVE in page(app, "blog/archive").get_text()
 
 
 @pytest.mark.sphinx("dirhtml", testroot="collision-index")
-def test_a_section_index_is_not_overwritten_in_dirhtml(app):
+def test_a_section_index_introduces_the_blog_page_in_dirhtml(app):
     """With dirhtml, the writer's ``blog/index.md`` and the generated ``blog`` page are the
-    same file (``blog/index.html``): the writer's page wins, with a warning."""
-    build(app, expect_warnings=True)
-    found = warning_lines(app, "[posts.collision]")
-    assert len(found) == 1, found
-    assert "blog" in found[0]
+    same file (``blog/index.html``): the writer's page, with the list below it."""
+    build(app)
     body = page(app, "blog/index").select_one("div.body")
     assert "Hand-written introduction to the blog section." in body.get_text()
-    assert body.select_one(".posts-listing") is None
+    assert entry_titles(body) == ["Collision Post"]
     assert entry_titles(page(app, "blog/tag/python")) == ["Collision Post"]
 
 

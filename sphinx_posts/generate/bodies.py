@@ -230,7 +230,8 @@ def rewrite_posts_without_body(app: Sphinx, env: BuildEnvironment) -> list[str]:
     again keeps their bodies, so the feeds never go without one."""
     if not makes_blog_pages(app.builder):
         return []
-    return sorted(set(get_domain(env).posts) - set(BodyStore(app).hashes()))
+    whole = {key for key, post in get_domain(env).posts.items() if not post.section}
+    return sorted(whole - set(BodyStore(app).hashes()))
 
 
 def setup_bodies(app: Sphinx) -> None:

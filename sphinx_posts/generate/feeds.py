@@ -22,7 +22,15 @@ from ..model import shown_terms
 from ..report import note
 from ..store.catalog import build_time, show_drafts
 from ..store.domain import get_domain
-from ..urls import FORMATS, base_url, feed_title, image_url, makes_blog_pages, term_page
+from ..urls import (
+    FORMATS,
+    base_url,
+    feed_title,
+    image_url,
+    makes_blog_pages,
+    term_page,
+    year_page,
+)
 from ..write.authors import resolve_author
 from .bodies import BodyStore
 from .incremental import digest
@@ -91,29 +99,32 @@ class FeedWriter:
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
 
+    def post_url(self, post: Post) -> str:
+        return self.url(post.docname) + (f"#{post.section}" if post.section else "")
+
     def fetch_bodies(self, posts: list[Post]) -> None:
         """The feed-ready bodies of ``posts``: no theme chrome or title, absolute links."""
-        missing = [post.docname for post in posts if post.docname not in self.bodies]
+        missing = [p.docname for p in posts if not p.section and p.docname not in self.bodies]
         for docname, html in self.store.bodies(missing).items():
             html = HEADERLINK.sub("", FIRST_TITLE.sub("", CHROME.sub("", html), count=1))
             self.bodies[docname] = clean(absolute(html, self.url(docname)))
 
     def body(self, post: Post) -> str:
-        return self.bodies.get(post.docname, "")
+        return "" if post.section else self.bodies.get(post.docname, "")
 
     def entry(self, post: Post) -> dict[str, Any]:
         """The post's entry, the same in every feed it is in (its body is fetched first)."""
-        if post.docname not in self.entries:
-            self.entries[post.docname] = self.entry_data(post)
-        return self.entries[post.docname]
+        if post.key not in self.entries:
+            self.entries[post.key] = self.entry_data(post)
+        return self.entries[post.key]
 
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
         mode = self.config.posts_feed_content
         authors = [resolve_author(name, self.config) for name in shown_terms(post.authors)[0]]
         return {
-            "id": self.url(post.docname),
-            "url": self.url(post.docname),
+            "id": self.post_url(post),
+            "url": self.post_url(post),
             "title": clean(post.title),
             "published": published,
             "updated": max(post.updated or published, published),
@@ -130,24 +141,39 @@ class FeedWriter:
             posts = [post for post in posts if not post.draft and post.date <= self.catalog.now]
         index = self.config.posts_path
         self.write(index, feed_title(self.config, self.config.posts_title), self.url(index), posts)
-        in_feeds = {post.docname for post in posts}
+        in_feeds = {post.key for post in posts}
         for kind in self.config.posts_feed_terms:
             for term in self.catalog.terms[kind].values():
-                chosen = [post for post in term.posts if post.docname in in_feeds]
+                chosen = [post for post in term.posts if post.key in in_feeds]
                 if not chosen:
                     continue
                 page = term_page(self.config, kind, term.slug)
                 self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
+        if self.config.posts_ablog and self.config.blog_feed_archives:
+            self.write_ablog_archives(in_feeds)
+
+    def write_ablog_archives(self, in_feeds: set[str]) -> None:
+        """ABlog's ``blog_feed_archives`` also gives each year, location and language a feed."""
+        for year, posts in self.catalog.years.items():
+            chosen = [post for post in posts if post.key in in_feeds]
+            page = year_page(self.config, year)
+            self.write(page, feed_title(self.config, str(year)), self.url(page), chosen)
+        for kind in ("location", "language"):
+            for term in self.catalog.terms[kind].values():
+                chosen = [post for post in term.posts if post.key in in_feeds]
+                if chosen:
+                    page = term_page(self.config, kind, term.slug)
+                    self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
 
     def tag_names(self, post: Post) -> list[str]:
         """The usual spelling of the tags an entry carries (a few, like a list entry)."""
         return [self.catalog.term("tag", tag).name for tag in shown_terms(post.tags)[0]]
 
     def post_key(self, post: Post) -> str:
-        if post.docname not in self.keys:
-            shown = (post, self.tag_names(post), self.hashes.get(post.docname, ""))
-            self.keys[post.docname] = digest(shown)
-        return self.keys[post.docname]
+        if post.key not in self.keys:
+            shown = (post, self.tag_names(post), self.hashes.get(post.key, ""))
+            self.keys[post.key] = digest(shown)
+        return self.keys[post.key]
 
     def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
         """Everything a feed shows, without rendering it: settings, posts and their bodies."""

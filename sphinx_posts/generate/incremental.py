@@ -56,7 +56,7 @@ def _terms_shown(catalog: Catalog, post: Post, entry: bool = False) -> list[Any]
 def entry_inputs(catalog: Catalog, config: Config, post: Post) -> tuple[Any, ...]:
     """What a list shows of ``post`` (not its word count: only the minutes it rounds to)."""
     return (
-        post.docname,
+        post.key,
         post.title,
         post.date,
         post.has_time,
@@ -79,7 +79,11 @@ def list_inputs(catalog: Catalog, config: Config, spec: Any, docname: str) -> An
         return [entry_inputs(catalog, config, post) for post in posts]
     if spec == "tagcloud":
         return [(t.name, t.slug, len(t.posts)) for t in catalog.terms["tag"].values()]
-    return [(year, [(p.date, p.docname) for p in posts]) for year, posts in catalog.years.items()]
+    if spec == "blog page":  # a document at a generated page's name shows its list (intro.py)
+        return [entry_inputs(catalog, config, post) for post in catalog.posts], sidebar_inputs(
+            catalog
+        )
+    return [(year, [(p.date, p.key) for p in posts]) for year, posts in catalog.years.items()]
 
 
 def fingerprints(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
@@ -87,13 +91,14 @@ def fingerprints(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
     catalog = domain.catalog()
     related = env.config.posts_related
     found: dict[str, str] = {}
-    for docname, post in domain.posts.items():
+    for post in domain.posts.values():
         inputs = (
             navigation_inputs(catalog, post, related),
             _terms_shown(catalog, post),
             is_scheduled(post, catalog.now),
         )
-        found[docname] = digest(inputs)
+        # a document posting several sections has one fingerprint for them all
+        found[post.docname] = digest((found.get(post.docname), inputs))
     for docname, specs in domain.lists.items():
         shown = [list_inputs(catalog, env.config, spec, docname) for _, spec in specs]
         found[docname] = digest((found.get(docname), shown))
@@ -144,7 +149,7 @@ def _strings(value: Any) -> list[str]:
 
 def sidebar_inputs(catalog: Catalog) -> Any:
     """What the sidebar components can show: recent posts and every count."""
-    recent = [(post.docname, post.title, post.date) for post in catalog.posts[:10]]
+    recent = [(post.key, post.title, post.date) for post in catalog.posts[:10]]
     counts = {
         kind: [(term.name, term.slug, len(term.posts)) for term in terms.values()]
         for kind, terms in catalog.terms.items()

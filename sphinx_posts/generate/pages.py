@@ -2,7 +2,9 @@
 
 They come from ``html-collect-pages`` and go through the theme's ``page.html`` like any page
 (pydata-sphinx-theme gives them its header, navigation and sidebars). Each page's body is an
-overridable template under ``posts/``. A page the writer wrote at the same name always wins.
+overridable template under ``posts/``. A document the writer put at a page's name (ABlog sites
+keep a placeholder ``blog.md``) becomes its heading and introduction, with the list below it
+(intro.py); only a redirect yields to a document, with a ``posts.collision`` warning.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..store.domain import get_domain
 from ..urls import (
     SPHINX_FOLDERS,
     archive_page,
+    drafts_page,
     feed_title,
     index_page,
     is_sphinx_page,
@@ -50,8 +53,20 @@ if TYPE_CHECKING:
 
 _ = get_translation("sphinx_posts")
 
-KIND_TITLES = {"tag": "Tags", "category": "Categories", "author": "Authors"}
-TERM_TITLES = {"tag": "Posts tagged “%s”", "category": "Posts in “%s”", "author": "Posts by %s"}
+KIND_TITLES = {
+    "tag": "Tags",
+    "category": "Categories",
+    "author": "Authors",
+    "location": "Locations",
+    "language": "Languages",
+}
+TERM_TITLES = {
+    "tag": "Posts tagged “%s”",
+    "category": "Posts in “%s”",
+    "author": "Posts by %s",
+    "location": "Posts from %s",
+    "language": "Posts in %s",
+}
 
 Page = tuple[str, dict[str, Any], str]
 
@@ -83,6 +98,10 @@ class PlannedPage:
     """How a warning names the page (``the blog's page 'blog'`` when empty)."""
     origin: str = ""
     """The document that asked for the page (a redirect's post), where a warning points."""
+
+    merges: bool = True
+    """A document the writer put at this name shows this page's list below its own text
+    (generate/intro.py); a redirect never merges."""
 
     def described(self) -> str:
         return self.what or f"the blog's page {self.pagename!r}"
@@ -207,6 +226,8 @@ class BlogPages:
             person=about,
             feeds=feeds,
             up=up,
+            # ABlog's list pages end each entry with a link to the post
+            expand=_("Read more ...") if self.config.posts_ablog else "",
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
         # no ``prev``/``next``: themes would show a second pagination bar (pydata-sphinx-theme's
@@ -255,7 +276,9 @@ class BlogPages:
         """Every generated page, named but not yet rendered."""
         config = self.config
         yield from self.listing(index_page(config), config.posts_title, self.catalog.posts, "index")
-        for kind in ("tag", "category", "author"):
+        for kind in KIND_TITLES:
+            if kind in ("location", "language") and not config.posts_ablog:
+                continue  # ABlog's pages, written for ABlog sites
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
                 continue
@@ -283,6 +306,10 @@ class BlogPages:
             yield from self.listing(
                 year_page(config, year), str(year), posts, "year", None, False, above
             )
+        if config.posts_ablog:  # ABlog's list of drafts and scheduled posts
+            domain = get_domain(self.app.env)
+            drafts = [post for post in domain.sorted_posts() if post.key not in self.catalog.rank]
+            yield from self.listing(drafts_page(config), _("Drafts"), drafts, "drafts", None, False)
         for post in self.catalog.posts:
             for old in post.redirect:
                 pagename = redirect_page(old)
@@ -297,7 +324,7 @@ class BlogPages:
                 target = (post.docname, post.title)
                 what = f"the redirect {pagename!r} of {post.docname!r} (redirect: {old!r})"
                 render = partial(self.redirect, pagename, post)
-                yield PlannedPage(pagename, render, target, what, post.docname)
+                yield PlannedPage(pagename, render, target, what, post.docname, merges=False)
 
     def plan_series(self) -> Iterator[PlannedPage]:
         """A page for each series, its parts oldest first; and the index of every series."""
@@ -458,6 +485,8 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         relative = outfile.relative_to(app.outdir).as_posix()
         owner = claims.owner(planned.pagename, relative)
         if owner is not None:
+            if planned.merges and planned.pagename in app.env.found_docs:
+                continue  # the writer's document shows the list below its text (intro.py)
             warn(
                 PostsWarning.COLLISION,
                 f"{planned.described()} would replace {owner} ({relative!r}): the page "

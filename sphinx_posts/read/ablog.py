@@ -7,6 +7,7 @@ ABlog's ``blog_*``/``post_*`` settings feed the matching ``posts_*`` ones (an ex
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -15,15 +16,27 @@ from sphinx.errors import ExtensionError
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
-from ..config import BOOL_EXPECTED, BY_NAME, bool_like, checked, report_setting, site_timezone
+from ..config import (
+    ABLOG_DEFAULTS,
+    BOOL_EXPECTED,
+    BY_NAME,
+    ablog_setting,
+    bool_like,
+    checked,
+    report_setting,
+    site_timezone,
+)
 from ..doctree import timestamp
 from ..formats import machine_date, show_date
 from ..model import DateRangeError, parse_date
-from ..report import PostsWarning, shown_value, warn
+from ..report import PostsWarning, note, shown_value, warn
+from ..store.domain import get_domain
 
 if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 _ = get_translation("sphinx_posts")
 
@@ -40,23 +53,36 @@ ALIASES = {
 }
 """ABlog setting -> ours. Also read: ``blog_baseurl`` (feeds), ``blog_feed_fulltext``."""
 
-OTHER_ABLOG_SETTINGS = ("blog_baseurl", "blog_feed_fulltext", "blog_feed_archives")
+ABLOG_PREFIXES = ("blog_", "post_", "disqus_", "fontawesome_")
+
+EVERY_POST = 2**31 - 1
+"""``posts_feed_length`` for ABlog's ``blog_feed_length = None``: feeds hold every post."""
 
 
 def register_ablog_settings(app: Sphinx) -> None:
     """Accept ABlog's names in conf.py (unless ABlog itself is loaded and owns them)."""
     if "ablog" in app.config.extensions:
         return
-    for name in (*ALIASES, *OTHER_ABLOG_SETTINGS):
-        try:
+    for name in ABLOG_DEFAULTS:
+        try:  # no default: Sphinx would type-check and convert them; config.py checks them
             app.add_config_value(name, None, "env", description=f"ABlog's {name} (read by us)")
         except ExtensionError:
             continue
 
 
+def written(config: Config) -> set[str]:
+    """The settings conf.py (or ``-D``) gives, as opposed to defaults."""
+    return set(getattr(config, "_raw_config", {})) | set(getattr(config, "_overrides", {}))
+
+
+def is_ablog_site(config: Config) -> bool:
+    """The rule for "this is an ABlog site": conf.py sets one of ABlog's settings."""
+    return any(name.startswith(ABLOG_PREFIXES) for name in written(config))
+
+
 def _setting(config: Config, name: str) -> Any:
-    """An ABlog setting's value, or None (``Config`` has no ``get``)."""
-    return getattr(config, name, None) if name in config else None
+    """An ABlog setting's value if conf.py gives it, else None."""
+    return config[name] if name in written(config) and name in config else None
 
 
 def _pattern(value: str) -> str:
@@ -65,8 +91,27 @@ def _pattern(value: str) -> str:
     return value
 
 
+def drop_ablog_templates(config: Config) -> None:
+    """``templates_path.append(ablog.get_html_templates_path())`` from an ABlog conf.py: ABlog's
+    templates read ABlog's objects, which are not there, so they are left out (ours answer to
+    the same names), with a note saying the line can go."""
+    kept = [
+        path
+        for path in config.templates_path
+        if Path(str(path)).parts[-2:] != ("ablog", "templates")
+    ]
+    if len(kept) != len(config.templates_path):
+        config.templates_path = kept
+        note(
+            "ABlog's templates folder in templates_path is not used (sphinx-posts renders "
+            "ABlog's sidebar names itself); you can remove ablog.get_html_templates_path() "
+            "from conf.py"
+        )
+
+
 def apply_ablog_settings(app: Sphinx, config: Config) -> None:
-    """Copy each ABlog setting the writer set into its ``posts_*`` twin, if that is unset."""
+    """Copy each ABlog setting the writer set into its ``posts_*`` twin, if that is unset;
+    on an ABlog site, ABlog's defaults stand where ours differ."""
     if "ablog" in config.extensions:
         warn(
             PostsWarning.CONFIG,
@@ -74,9 +119,13 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
             "(sphinx_posts reads ABlog's settings and directives itself)",
         )
         return
+    drop_ablog_templates(config)
+    given = written(config)
+    if config.posts_ablog is None:
+        config.posts_ablog = is_ablog_site(config)
     for ablog_name, ours in ALIASES.items():
         value = _setting(config, ablog_name)
-        if value is None or config[ours] != BY_NAME[ours].default:
+        if value is None or ours in given:
             continue
         value, problem = checked(BY_NAME[ours], value)
         if problem:  # named as the writer wrote it, and left at our default
@@ -86,11 +135,19 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
             value = [_pattern(item) for item in value]
         config[ours] = value
     check_other_settings(config)
+    if config.posts_ablog:
+        if not {"posts_date_format", "post_date_format"} & given:  # a given one was copied
+            config.posts_date_format = ABLOG_DEFAULTS["post_date_format"]
+        if "posts_feed_length" not in given and config.blog_feed_length is None:
+            config.posts_feed_length = EVERY_POST
+        if "posts_feed_content" not in given:
+            fulltext = ablog_setting(config, "blog_feed_fulltext")
+            config.posts_feed_content = "full" if fulltext else "summary"
     fulltext = _setting(config, "blog_feed_fulltext")
-    if fulltext is not None and config.posts_feed_content == BY_NAME["posts_feed_content"].default:
+    if fulltext is not None and "posts_feed_content" not in given:
         config.posts_feed_content = "full" if fulltext else "summary"
     archives = _setting(config, "blog_feed_archives")
-    if archives and config.posts_feed_terms == BY_NAME["posts_feed_terms"].default:
+    if archives and "posts_feed_terms" not in given:
         config.posts_feed_terms = ["tag", "category", "author"]
 
 
@@ -143,7 +200,42 @@ class UpdateDirective(SphinxDirective):
         return [note]
 
 
+def post_label(docname: str) -> str:
+    """ABlog's label of a post: its file name (a folder's name for ``.../index``)."""
+    folder, _, name = docname.rpartition("/")
+    if name == "index":
+        name = folder.rpartition("/")[2]
+    return name
+
+
+def label_posts(app: Sphinx, doctree: nodes.document) -> None:
+    """On an ABlog site, every post is a ``std`` label, as ABlog made it: ``{ref}`first-light```
+    links to the post with its title. A label the site defines itself is left alone."""
+    env = app.env
+    post = get_domain(env).posts.get(env.docname)
+    if not (app.config.posts_ablog and post):
+        return
+    label = post_label(post.docname)
+    std = env.domains.standard_domain
+    if label and label not in std.labels and label not in std.anonlabels:
+        std.labels[label] = (post.docname, "", post.title)
+        std.anonlabels[label] = (post.docname, "")
+
+
+def resolve_page_label(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+) -> nodes.Element | None:
+    """ABlog's labels of the blog's pages (``blog-posts``, ``tag-python``, ``archive-2021``)."""
+    if node.get("refdomain") != "std" or node.get("reftype") not in ("ref", "any"):
+        return None
+    return get_domain(env).resolve_ablog_label(
+        app.builder, node.get("refdoc", env.docname), node["reftarget"], node, contnode
+    )
+
+
 def setup_ablog(app: Sphinx) -> None:
     register_ablog_settings(app)
     app.add_directive("update", UpdateDirective)
     app.connect("config-inited", apply_ablog_settings, priority=700)
+    app.connect("doctree-read", label_posts)
+    app.connect("missing-reference", resolve_page_label)

@@ -222,7 +222,7 @@ class FieldReader:
         if found is None:
             return ()
         key, value = found
-        items = value if isinstance(value, list) else str(value).split(",")
+        items = value if isinstance(value, list) else map(unquote, str(value).split(","))
         if isinstance(value, dict):
             self.problem(PostsWarning.TAGS, key, value, "a list of names or a comma string")
             return ()
@@ -273,6 +273,15 @@ class FieldReader:
                     f"unknown key {key!r}: did you mean {close[0]!r}? (the key is ignored)",
                     (self.docname, frontmatter_line(self.env, self.docname, key)),
                 )
+
+
+def unquote(name: str) -> str:
+    """A name in a comma string, without the quotes YAML would have taken off in a list:
+    ``tags: cicd, "github actions"`` names ``github actions``."""
+    text = name.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return name
 
 
 def matches_pattern(docname: str, patterns: list[str]) -> bool:

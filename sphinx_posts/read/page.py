@@ -8,11 +8,13 @@ add is the page's real title (``<title>``, toctrees and search all use it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from ..config import ablog_setting
 from ..doctree import ancestors, byline, post_footer, post_meta
 from ..report import PostsWarning, warn
 from ..store.domain import get_domain
@@ -51,10 +53,15 @@ class PostPage(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
         metas = list(self.document.findall(post_meta))
+        sections = [_section_of(meta) for meta in metas]
+        if len(metas) > 1 and None not in sections and len(set(map(id, sections))) == len(metas):
+            self.section_posts(metas)  # ABlog's posting sections: each section is a post
+            return
         for extra in metas[1:]:
             warn(
                 PostsWarning.DIRECTIVE,
-                "a document can hold one 'post' directive; this one is ignored",
+                "a section can hold one 'post' directive (to post several sections, give "
+                "each its own); this one is ignored",
                 (docname, extra.line),
             )
         directive = metas[0] if metas else None
@@ -88,14 +95,40 @@ class PostPage(SphinxTransform):
         title = section[0].astext()
         section.insert(1, byline(docname=docname))
         section += post_footer(docname=docname)
-        paragraphs = reader.text("excerpt")
         excerpt = (directive["excerpt"] if directive else "") or first_paragraphs(
-            self.document, int(paragraphs) if paragraphs.isdigit() else 1
+            self.document, excerpt_count(self.env, reader)
         )
         images = [image["uri"] for image in self.document.findall(nodes.image)]
+        auto_image(self.env, reader, images)
         words = word_count(self.env, docname, self.document)
         post = read_post(reader, title, excerpt, words, images)
         get_domain(self.env).add_post(post)
+
+    def section_posts(self, metas: list[post_meta]) -> None:
+        """A document with a ``post`` directive in each of several sections posts each section
+        (ABlog's rule): the section's heading is the post's title, its paragraphs the excerpt,
+        and the byline goes under its heading. A directive in the document's top section makes
+        the whole document one of the posts."""
+        docname = self.env.docname
+        domain = get_domain(self.env)
+        for meta in metas:
+            section = _section_of(meta)
+            reader = FieldReader(self.env, docname, {}, dict(meta["options"]), meta.line)
+            meta.parent.remove(meta)
+            whole = section.parent is self.document
+            images = [image["uri"] for image in section.findall(nodes.image)]
+            auto_image(self.env, reader, images)
+            post = read_post(
+                reader,
+                reader.text("title") or section[0].astext(),
+                meta["excerpt"] or first_paragraphs(section, excerpt_count(self.env, reader)),
+                len(section.astext().split()),
+                images,
+            )
+            if not whole and section["ids"]:
+                post = replace(post, section=section["ids"][0])
+            section.insert(1, byline(docname=post.key))
+            domain.add_post(post)
 
     def title_section(self, title: str) -> nodes.section | None:  # None: no title at all
         """The section whose heading is the page title, adding one from ``title`` if needed."""
@@ -125,6 +158,33 @@ class PostPage(SphinxTransform):
         self.document += section
         self.document.note_implicit_target(section, section)
         return section
+
+
+def _section_of(node: nodes.Node) -> nodes.section | None:
+    return next((parent for parent in ancestors(node) if isinstance(parent, nodes.section)), None)
+
+
+def excerpt_count(env: BuildEnvironment, reader: FieldReader) -> int:
+    """Paragraphs in an excerpt: the post's ``excerpt``, else ABlog's ``post_auto_excerpt``
+    on an ABlog site, else one."""
+    paragraphs = reader.text("excerpt")
+    if paragraphs.isdigit():
+        return int(paragraphs)
+    automatic = ablog_setting(env.config, "post_auto_excerpt") if env.config.posts_ablog else 1
+    return automatic if isinstance(automatic, int) and automatic > 0 else 1
+
+
+def auto_image(env: BuildEnvironment, reader: FieldReader, images: list[str]) -> None:
+    """ABlog's ``post_auto_image = N``: a post that names no image shows its Nth (if it has
+    that many), on an ABlog site."""
+    number = ablog_setting(env.config, "post_auto_image") if env.config.posts_ablog else 0
+    if (
+        isinstance(number, int)
+        and 1 <= number <= len(images)
+        and reader.raw("image") is None
+        and not any(image.startswith("data:") for image in images[number - 1 : number])
+    ):
+        reader.fields["image"] = str(number)
 
 
 def _only_title(section: nodes.section) -> bool:
@@ -167,7 +227,7 @@ def word_count(env: BuildEnvironment, docname: str, document: nodes.document) ->
 def mark_orphan(app: Sphinx, document: nodes.document) -> None:
     """Posts need no toctree entry (the blog's list pages are their navigation)."""
     docname = app.env.docname
-    if docname in get_domain(app.env).posts:
+    if get_domain(app.env).keys_of(docname):
         app.env.metadata[docname]["orphan"] = True
 
 

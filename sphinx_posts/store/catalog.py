@@ -11,21 +11,26 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..config import site_timezone
-from ..model import Term, slugify, term_key, unique_slugs
+from ..model import Term, ablog_slug, slugify, term_key, unique_slugs
 from ..people import find_person, read_people
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import tzinfo
+    from typing import Any
 
     from sphinx.config import Config
 
     from ..model import ListSpec, Post
     from ..people import Person
 
-TERM_KINDS = ("tag", "category", "author")
+TERM_KINDS = ("tag", "category", "author", "location", "language")
+NAMED_KINDS = {"location": "blog_locations", "language": "blog_languages"}
+"""ABlog's settings that give a location or language key its shown name."""
 
 
 @dataclass
@@ -48,9 +53,9 @@ class Catalog:
     tagged: dict[str, list[str]] = field(default_factory=dict)
     """Tag key -> docnames of its listed posts (for counting shared tags quickly)."""
     series: dict[str, list[Post]] = field(default_factory=dict)
+    """Series name -> its listed posts, oldest first."""
     series_slugs: dict[str, str] = field(default_factory=dict)
     """Series name -> the slug of its page (unique among series)."""
-    """Series name -> its listed posts, oldest first."""
     related: dict[tuple[str, int], list[Post]] = field(default_factory=dict)
     """(docname, count) -> related posts, filled as post pages ask (fingerprints, footers)."""
     memo: dict[str, Any] = field(default_factory=dict)
@@ -59,9 +64,9 @@ class Catalog:
     """``posts_authors`` by the term key of each key and name (see :func:`person`)."""
 
     def __post_init__(self) -> None:
-        self.rank = {post.docname: index for index, post in enumerate(self.posts)}
+        self.rank = {post.key: index for index, post in enumerate(self.posts)}
         self.tagged = {
-            key: [post.docname for post in term.posts]
+            key: [post.key for post in term.posts]
             for key, term in self.terms.get("tag", {}).items()
         }
         for post in reversed(self.posts):
@@ -128,11 +133,42 @@ def is_listed(post: Post, config: Config, now: datetime) -> bool:
 
 
 def post_terms(post: Post, kind: str) -> tuple[str, ...]:
-    return {"tag": post.tags, "category": post.categories, "author": post.authors}[kind]
+    return {
+        "tag": post.tags,
+        "category": post.categories,
+        "author": post.authors,
+        "location": post.locations,
+        "language": post.languages,
+    }[kind]
+
+
+def shown_names(config: Config, kind: str) -> dict[str, str]:
+    """Term key -> shown name, from ABlog's ``blog_locations``/``blog_languages`` (key ->
+    (name, link)): a post says ``:location: pittsburgh``, the site shows "Pittsburgh, PA"."""
+    known = getattr(config, NAMED_KINDS.get(kind, ""), None)
+    if not isinstance(known, dict):
+        return {}
+    return {
+        term_key(key): str(entry[0])
+        for key, entry in known.items()
+        if isinstance(key, str) and isinstance(entry, tuple | list) and entry
+    }
+
+
+def order(config: Config) -> Callable[[Post], tuple[Any, ...]]:
+    """Oldest first. Posts of the same moment go by docname, or on an ABlog site by title,
+    as ABlog orders them."""
+    if config.posts_ablog:
+        return lambda post: (post.sort_key()[0], post.title, post.key)
+    return lambda post: post.sort_key()
+
+
+def _shown_slug(shown: dict[str, str], fold: Callable[[str], str], key: str) -> str:
+    return fold(shown.get(key, key))
 
 
 def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Catalog:
-    oldest_first = sorted(records.values(), key=lambda post: post.sort_key())
+    oldest_first = sorted(records.values(), key=order(config))
     listed = [post for post in oldest_first if is_listed(post, config, now)]
     people = read_people(config.posts_authors)
     terms: dict[str, dict[str, Term]] = {}
@@ -143,12 +179,16 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
             [shown_name(people, kind, name) for name in post_terms(post, kind)]
             for post in oldest_first
         ]
-        slugs = unique_slugs([name for names in named for name in names])
+        fold = ablog_slug if config.posts_ablog else None
+        shown = shown_names(config, kind)
+        if shown:
+            fold = partial(_shown_slug, shown, fold or slugify)
+        slugs = unique_slugs([name for names in named for name in names], fold)
         found: dict[str, Term] = {}
         for post, names in zip(oldest_first, named, strict=True):
             for name in names:
                 key = term_key(name)
-                term = found.setdefault(key, Term(kind, key, name, slugs[key]))
+                term = found.setdefault(key, Term(kind, key, shown.get(key, name), slugs[key]))
                 term.spellings.setdefault(name, []).append(post.docname)
         for post in reversed(listed):
             for name in post_terms(post, kind):
@@ -191,7 +231,7 @@ def select(catalog: Catalog, spec: ListSpec, current: str) -> list[Post]:
     if spec.sort == "oldest":
         chosen.reverse()
     elif spec.sort == "title":
-        chosen.sort(key=lambda post: (post.title.casefold(), post.docname))
+        chosen.sort(key=lambda post: (post.title.casefold(), post.key))
     return chosen[: spec.limit] if spec.limit is not None else chosen
 
 

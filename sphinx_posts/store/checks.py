@@ -20,6 +20,8 @@ TERM_KEYS = {
     "tag": ("tags",),
     "category": ("categories", "category"),
     "author": ("authors", "author"),
+    "location": ("location",),
+    "language": ("language",),
 }
 
 
@@ -45,8 +47,9 @@ def check_spellings(env: BuildEnvironment, catalog: Catalog) -> None:
     """Tags spelled differently are one tag; say which spelling is shown, and where."""
     for kind, terms in catalog.terms.items():
         for term in terms.values():
+            first = next(iter(term.spellings), term.name)  # shown (or named by blog_locations)
             for spelling, docnames in term.spellings.items():
-                if spelling == term.name:
+                if spelling == first:
                     continue
                 lines = (frontmatter_line(env, docnames[0], key) for key in TERM_KEYS[kind])
                 line = next((number for number in lines if number), None)

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
 
+from ..model import ablog_slug
 from ..report import PostsWarning, warn
-from ..urls import term_link
+from ..urls import ablog_labels, link, term_link, term_page, year_page
 from .catalog import Catalog, build_catalog, build_time
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 7
+DATA_VERSION = 8
 
 
 class PostsDomain(Domain):
@@ -79,8 +81,14 @@ class PostsDomain(Domain):
         return self.data["posts"]
 
     def add_post(self, post: Post) -> None:
-        self.posts[post.docname] = post
+        self.posts[post.key] = post
         self._changed()
+
+    def keys_of(self, docname: str) -> list[str]:
+        """The store's keys of ``docname``'s posts: the docname, or ``docname#section`` for each
+        section a document posts (ABlog's posting sections)."""
+        prefix = docname + "#"
+        return [key for key in self.posts if key == docname or key.startswith(prefix)]
 
     @property
     def lists(self) -> dict[str, list[tuple[int | None, ListSpec | str]]]:
@@ -112,7 +120,8 @@ class PostsDomain(Domain):
         self._changed()
 
     def clear_doc(self, docname: str) -> None:
-        self.posts.pop(docname, None)
+        for key in self.keys_of(docname):
+            del self.posts[key]
         self.lists.pop(docname, None)
         self.references.pop(docname, None)
         self.citations.pop(docname, None)
@@ -120,9 +129,10 @@ class PostsDomain(Domain):
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key, post in otherdata["posts"].items():
+            if post.docname in docnames:
+                self.posts[key] = post
         for docname in docnames:
-            if docname in otherdata["posts"]:
-                self.posts[docname] = otherdata["posts"][docname]
             if docname in otherdata["lists"]:
                 self.lists[docname] = otherdata["lists"][docname]
             if docname in otherdata["refs"]:
@@ -144,6 +154,70 @@ class PostsDomain(Domain):
         if typ == "post":
             return self.resolve_post(fromdocname, builder, target, node, contnode)
         return self.resolve_tag(fromdocname, builder, target, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        """The ``any`` role (and MyST's ``[text](target)`` links) find nothing of ours.
+
+        A post is a document, which ``std:doc`` already finds (and its ABlog label, which
+        ``std:ref`` finds): answering too would make every such link "ambiguous". Tags are
+        linked with the explicit ``tag`` role, so a link never turns into a tag page by chance.
+        Defined so that MyST does not fall back to trying every role (with a warning). On an
+        ABlog site, ABlog's labels of the blog's pages (``blog-posts``, ``tag-python``) are
+        answered, as ABlog answers them.
+        """
+        found = self.resolve_ablog_label(builder, fromdocname, target, node, contnode)
+        return [("posts:ablog", found)] if found is not None else []
+
+    def ablog_label(self, target: str) -> tuple[str, str] | None:
+        """The page and title ABlog's label ``target`` names, on an ABlog site."""
+        config = self.env.config
+        if not config.posts_ablog:
+            return None
+        fixed = ablog_labels(config)
+        if target in fixed:
+            return fixed[target]
+        kind, _, slug = target.partition("-")
+        catalog = self.catalog()
+        if kind == "archive" and slug.isdigit() and int(slug) in catalog.years:
+            return year_page(config, int(slug)), slug
+        if kind not in ("tag", "author", "category", "location", "language"):
+            return None
+        for term in catalog.terms[kind].values():
+            names = set(term.spellings)
+            if kind == "author":  # ABlog labels an author by their blog_authors key
+                names |= {
+                    key for key in config.posts_authors if catalog.key_of(kind, key) == term.key
+                }
+            if term.posts and slug in {ablog_slug(name) for name in names}:
+                return term_page(config, kind, term.slug), term.name
+        return None
+
+    def resolve_ablog_label(
+        self, builder: Builder, fromdocname: str, target: str, node: Element, contnode: Element
+    ) -> Element | None:
+        found = self.ablog_label(target)
+        if target == "blog-feed" and self.env.config.posts_ablog:  # a file, not a page
+            feed = f"{self.env.config.posts_path}/atom.xml"
+            found = (feed, f"{self.env.config.posts_title} Feed")
+            uri = relative_uri(builder.get_target_uri(fromdocname), feed)
+        else:
+            uri = found and link(builder, fromdocname, found[0])
+        if not uri:
+            return None
+        title = found[1]
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", title, classes=contnode.get("classes", []))
+        reference = nodes.reference("", "", internal=True, refuri=uri, reftitle=title)
+        reference += contnode
+        return reference
 
     def resolve_post(
         self, fromdocname: str, builder: Builder, target: str, node: Element, contnode: Element

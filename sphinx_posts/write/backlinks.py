@@ -165,7 +165,7 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for node in by_hand:
             node.parent.remove(node)
         return
-    page_posts.sort(key=lambda post: catalog.rank.get(post.docname, 0))
+    page_posts.sort(key=lambda post: catalog.rank.get(post.key, 0))
     box = render(app, docname, page_posts, "page", catalog)
     if by_hand:
         by_hand[0].replace_self(box)

@@ -33,7 +33,7 @@ def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: st
     """``show_date`` of a post's date, formatted once per build: a post is on many pages."""
     if post.date is None:
         return ""
-    key = (post.docname, date_format)
+    key = (post.key, date_format)
     if key not in catalog.shown_dates:
         catalog.shown_dates[key] = show_date(post.date, config, date_format)
     return catalog.shown_dates[key]
@@ -60,6 +60,8 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         "authors": authors,
         "tags": [shown("tag", tag) for tag in post.tags],
         "categories": [shown("category", name) for name in post.categories],
+        "locations": [shown("location", name) for name in post.locations],
+        "languages": [shown("language", name) for name in post.languages],
         "draft": post.draft,
         "scheduled": is_scheduled(post, catalog.now),
         "series": series_context(app, page, post, catalog) if post.series else None,

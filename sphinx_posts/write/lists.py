@@ -15,7 +15,7 @@ from ..formats import machine_date, reading_minutes
 from ..model import LIST_FORMATS, shown_terms
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
-from ..urls import image_url, index_page, link, makes_blog_pages, safe_link, term_link
+from ..urls import image_url, index_page, link, makes_blog_pages, post_link, safe_link, term_link
 from .bylines import post_date_text
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def post_entry(
     def shown(kind: str, name: str) -> dict[str, str]:
         return term_link(builder, page, catalog.term(kind, name), name)
 
-    page_url = link(builder, page, post.docname)
+    page_url = post_link(builder, page, post)
     external = safe_link(post.external_link, allow_mailto=True)  # checked when read, and here
     tags, more_tags = shown_terms(post.tags)
     return {
@@ -61,6 +61,8 @@ def post_entry(
         ),
         "draft": post.draft or is_scheduled(post, catalog.now),
         "post": post,
+        # an ABlog site's entries show the image, authors and categories, as ABlog's did
+        "ablog": bool(config.posts_ablog),
     }
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..doctree import chrome, post_footer
 from ..model import term_key
 from ..store.domain import get_domain
-from ..urls import link, makes_blog_pages, series_page
+from ..urls import link, makes_blog_pages, post_link, series_page
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def neighbours(catalog: Catalog, post: Post) -> tuple[Post | None, Post | None]:
     """(older, newer) than ``post`` among listed posts."""
     order = catalog.posts  # newest first
-    index = catalog.rank.get(post.docname)
+    index = catalog.rank.get(post.key)
     if index is None:
         return None, None
     older = order[index + 1] if index + 1 < len(order) else None
@@ -41,15 +41,15 @@ def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
     """
     if count <= 0 or not post.tags:
         return []
-    known = catalog.related.get((post.docname, count))
+    known = catalog.related.get((post.key, count))
     if known is None:
         shared: Counter[str] = Counter()
         for key in {term_key(tag) for tag in post.tags}:
             shared.update(catalog.tagged.get(key, ()))
-        shared.pop(post.docname, None)
+        shared.pop(post.key, None)
         rank = catalog.rank
         best = heapq.nsmallest(count, ((-n, rank[docname]) for docname, n in shared.items()))
-        known = catalog.related[post.docname, count] = [catalog.posts[i] for _, i in best]
+        known = catalog.related[post.key, count] = [catalog.posts[i] for _, i in best]
     return known
 
 
@@ -68,9 +68,9 @@ def navigation_inputs(catalog: Catalog, post: Post, related_count: int) -> tuple
     older, newer = neighbours(catalog, post)
     parts = series_parts(catalog, post)
     return (
-        [(other.docname, other.title) for other in (older, newer) if other],
-        [(other.docname, other.title) for other in related(catalog, post, related_count)],
-        [(other.docname, other.title, other.date) for other in parts],
+        [(other.key, other.title) for other in (older, newer) if other],
+        [(other.key, other.title) for other in related(catalog, post, related_count)],
+        [(other.key, other.title, other.date) for other in parts],
     )
 
 
@@ -86,8 +86,8 @@ def series_context(app: Sphinx, page: str, post: Post, catalog: Catalog) -> dict
         "parts": [
             {
                 "title": part.title,
-                "url": link(app.builder, page, part.docname),
-                "current": part.docname == post.docname,
+                "url": post_link(app.builder, page, part),
+                "current": part.key == post.key,
             }
             for part in parts
         ],
@@ -99,7 +99,7 @@ def resolve_footers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     catalog = domain.catalog()
     for node in list(doctree.findall(post_footer)):
         post = domain.posts.get(node["docname"])
-        if post is None or app.builder.format != "html":
+        if post is None or post.section or app.builder.format != "html":
             node.parent.remove(node)
             continue
         older, newer = neighbours(catalog, post)
@@ -107,7 +107,7 @@ def resolve_footers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         def entry(other: Post | None) -> dict[str, str] | None:
             if other is None:
                 return None
-            return {"title": other.title, "url": link(app.builder, docname, other.docname)}
+            return {"title": other.title, "url": post_link(app.builder, docname, other)}
 
         context = {
             "older": entry(older),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
 
+from ..config import ablog_setting
 from ..formats import machine_date
 from ..store.domain import get_domain
 from ..urls import (
@@ -88,17 +89,28 @@ class SidebarData:
             for title, page in pages
         ]
 
-    def recent(self, count: int = 5) -> list[dict[str, Any]]:
+    def recent(
+        self, count: int = 5, exclude_current: bool = False, date_format: str = ""
+    ) -> list[dict[str, Any]]:
+        """The newest posts (ABlog's sidebar leaves out the page's own post, with
+        ``exclude_current``); ``date_format="short"`` is ABlog's ``post_date_format_short``."""
         config = self._app.config
+        if date_format == "short":
+            date_format = ablog_setting(config, "post_date_format_short") or ""
+        posts = [
+            post
+            for post in self._catalog.posts[: count + 1]
+            if not (exclude_current and post.docname == self._pagename)
+        ]
         return [
             {
                 "title": post.title,
-                "url": self.url(post.docname),
-                "current": post.docname == self._pagename,
-                "date": post_date_text(self._catalog, post, config),
+                "url": self.url(post.docname) + (f"#{post.section}" if post.section else ""),
+                "current": post.key == self._pagename,
+                "date": post_date_text(self._catalog, post, config, date_format),
                 "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
             }
-            for post in self._catalog.posts[:count]
+            for post in posts[:count]
         ]
 
     def terms(self, kind: str, limit: int | None = None) -> list[dict[str, Any]]:
@@ -122,6 +134,12 @@ class SidebarData:
 
     def authors(self) -> list[dict[str, Any]]:
         return self.terms("author")
+
+    def locations(self) -> list[dict[str, Any]]:
+        return self.terms("location")
+
+    def languages(self) -> list[dict[str, Any]]:
+        return self.terms("language")
 
     def terms_url(self, kind: str) -> str:
         return self.url(terms_page(self._app.config, kind)) if self.enabled else ""

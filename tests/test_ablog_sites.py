@@ -1,0 +1,270 @@
+"""Issue 9: an ABlog site switches by replacing ``"ablog"`` with ``"sphinx_posts"``.
+
+``test-ablog-site`` is shaped like the ABlog sites we tried (the ABlog docs and sites that
+copied them): ABlog's settings, a placeholder ``blog.md``, ``post`` directives, a document
+posting two sections, ``{ref}`` links to posts. It is built once with sphinx-posts and once with
+ABlog (each in its own app: the two extensions are never loaded together), and what a reader
+sees is compared page by page.
+"""
+
+from __future__ import annotations
+
+import feedparser
+import pytest
+from blog_helpers import built_site, entry_titles, page
+from helpers import build, copy_root, posts_of, warnings_of
+
+ROOT = "ablog-site"
+
+
+@pytest.fixture(scope="module")
+def ours(tmp_path_factory, rootdir):
+    return built_site(tmp_path_factory, rootdir, ROOT)
+
+
+@pytest.fixture(scope="module")
+def theirs(tmp_path_factory, rootdir):
+    """The same site built by ABlog itself."""
+    ablog = pytest.importorskip("ablog")
+    ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
+    try:
+        return built_site(tmp_path_factory, rootdir, ROOT, extensions=["myst_parser", "ablog"])
+    finally:
+        ablog.blog.Blog._dict.clear()
+
+
+# 11. MyST links ask every domain; ours answers without a warning (a site built with -nW)
+
+
+def test_myst_links_do_not_warn_about_our_domain(ours):
+    assert "resolve_any_xref" not in warnings_of(ours)
+    index = page(ours, "index")
+    assert index.select_one('a[href="posts/first-light.html"]') is not None
+
+
+# 1. The placeholder blog.md is the blog index's heading and introduction, the list below it
+
+
+def ablog_titles(soup) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in soup.select(".ablog-post-title a")]
+
+
+def test_placeholder_blog_page_shows_every_post(ours, theirs):
+    assert "[posts.collision]" not in warnings_of(ours)
+    body = page(ours, "blog").select_one("div.body")
+    assert [h.get_text(strip=True).rstrip("¶") for h in body.find_all("h1")] == ["Blog"]
+    listed = entry_titles(body)
+    assert len(listed) >= 5
+    assert "First light" in listed
+    assert set(ablog_titles(page(theirs, "blog"))) >= {"First light", "An old post"}
+
+
+def test_placeholder_blog_page_follows_new_posts_incrementally(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, "collision")
+    first = make_app("html", srcdir=srcdir)
+    build(first)
+    first.cleanup()
+    (srcdir / "posts/two.md").write_text(
+        "---\ndate: 2025-01-01\n---\n# Second Post\n\nNew.\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    assert entry_titles(page(app, "blog").select_one("div.body")) == [
+        "Second Post",
+        "Collision Post",
+    ]
+
+
+# 4. {ref} to a post and to ABlog's labels of the blog's pages
+
+
+def intro_links(soup) -> list[tuple[str, str]]:
+    paragraph = soup.select_one("div.body p")
+    return [
+        (a.get_text(" ", strip=True), a["href"].partition("#")[0]) for a in paragraph.select("a")
+    ]
+
+
+def test_ref_to_posts_and_blog_pages_as_ablog(ours, theirs):
+    assert "ref.ref" not in warnings_of(ours)
+    ours_links = intro_links(page(ours, "index"))
+    assert ours_links[:3] == [
+        ("First light", "posts/first-light.html"),
+        ("Posts", "blog.html"),
+        ("Tags", "blog/tag.html"),
+    ]
+    theirs_links = intro_links(page(theirs, "index"))
+    # the author link is item 8's (ABlog names author pages by the full name)
+    assert ours_links[:7] == theirs_links[:7]
+    # the feed: ABlog links it at blog_baseurl, we link it relative to the page
+    assert ours_links[8] == ("Lab Notes Feed", "blog/atom.xml")
+    assert theirs_links[8] == ("Lab Notes Feed", "https://lab.example.org/blog/atom.xml")
+
+
+# 5 and 7. The blog lists what ABlog lists, in ABlog's order: each section a document posts
+# (a post directive in each) is a post, and posts of one day go by title
+
+
+def ours_entries(soup) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in soup.select(".posts-entry-title a")]
+
+
+def ablog_entries(soup) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in soup.select(".ablog-post-title a")]
+
+
+@pytest.mark.parametrize("pagename", ["blog", "blog/tag/conference", "blog/tag/telescope"])
+def test_posts_listed_as_ablog_lists_them(ours, theirs, pagename):
+    listed = ours_entries(page(ours, pagename).select_one("div.body"))
+    assert listed == ablog_entries(page(theirs, pagename))
+
+
+def test_each_posted_section_is_a_post(ours):
+    assert "posts.directive" not in warnings_of(ours)
+    body = page(ours, "posts/sections").select_one("div.body")
+    for ident in ("day-one", "day-two"):
+        section = body.select_one(f"section#{ident}")
+        assert section.select_one(".posts-byline time[datetime]") is not None
+    assert [
+        a["href"] for a in page(ours, "blog/tag/conference").select(".posts-entry-title a")
+    ] == [
+        "../../posts/sections.html#day-two",
+        "../../posts/sections.html#day-one",
+    ]
+
+
+def test_dates_in_ablog_formats(ours, theirs):
+    ours_dates = [t.get_text() for t in page(ours, "blog").select(".posts-entry time")]
+    ablog_dates = [
+        li.span.get_text(strip=True)
+        for li in page(theirs, "blog").select(".ablog-archive > li")
+        if li.span
+    ]
+    assert ours_dates[0] == "02 September 2021"
+    assert ours_dates == ablog_dates
+
+
+# 12. Quotes around a name in a comma string are YAML's, not the name's
+
+
+def test_quoted_names_in_a_comma_string(ours):
+    assert posts_of(ours)["posts/quoted-tags"].tags == ("cicd", "github actions")
+    assert (ours.outdir / "blog/tag/github-actions.html").is_file()
+
+
+# 10. ABlog's feeds hold every post (blog_feed_length = None)
+
+
+def atom_ids(app, folder: str = "blog") -> list[str]:
+    parsed = feedparser.parse((app.outdir / folder / "atom.xml").read_bytes())
+    return [entry.id for entry in parsed.entries]
+
+
+def test_feeds_hold_every_post_as_in_ablog(ours, theirs):
+    assert ours.config.posts_feed_length >= 2**31 - 1
+    assert atom_ids(ours) == atom_ids(theirs)
+    assert len(atom_ids(ours)) == 7
+
+
+# 8. ABlog's slugs: accents folded away (Café -> cafe, Zoë Ng -> zoe-ng). Author pages named
+# by the blog_authors name (author/ahmet-bakan) come with the author-pages work on "firstrun".
+
+
+def generated(app, folder: str) -> set[str]:
+    return {
+        path.relative_to(app.outdir).as_posix() for path in (app.outdir / folder).rglob("*.html")
+    }
+
+
+def test_slugs_fold_accents_as_ablog(ours, theirs):
+    assert generated(ours, "blog/tag") == generated(theirs, "blog/tag")
+    assert "blog/tag/cafe.html" in generated(ours, "blog/tag")
+    assert "blog/author/zoe-ng.html" in generated(ours, "blog/author")
+    assert "blog/author/zoe-ng.html" in generated(theirs, "blog/author")
+
+
+# 2. List entries carry what ABlog's carried: the post's image (post_auto_image), authors,
+# categories, post_auto_excerpt paragraphs and a "Read more" link
+
+
+def test_list_entries_as_ablog(ours):
+    entry = next(
+        article
+        for article in page(ours, "blog").select("article.posts-entry")
+        if article.select_one(".posts-entry-title a").get_text() == "First light"
+    )
+    image = entry.select_one(".posts-entry-image img")
+    assert image is not None
+    assert (ours.outdir / image["src"]).is_file()
+    assert entry.select_one(".posts-entry-authors a") is not None
+    assert entry.select_one(".posts-entry-categories a").get_text() == "Observing"
+    summary = entry.select_one(".posts-entry-summary").get_text()
+    assert "first time" in summary
+    assert "what we saw" in summary
+    assert "third paragraph" not in summary
+    assert entry.select_one(".posts-entry-more a")["href"] == "posts/first-light.html"
+    assert posts_of(ours)["posts/first-light"].image == "telescope.png"
+
+
+# 9. ABlog's other pages and feeds: drafts, locations and languages (named as
+# blog_locations/blog_languages name them), and with blog_feed_archives a feed for each year
+
+
+def test_pages_and_feeds_ablog_writes(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, "blog_feed_archives = True")
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    for name in (
+        "blog/drafts.html",
+        "blog/location.html",
+        "blog/location/pittsburgh-pa.html",
+        "blog/language.html",
+        "blog/language/english.html",
+        "blog/2021/atom.xml",
+        "blog/2020/atom.xml",
+        "blog/location/pittsburgh-pa/atom.xml",
+        "blog/tag/telescope/atom.xml",
+    ):
+        assert (app.outdir / name).is_file(), name
+    title = page(app, "blog/location/pittsburgh-pa").select_one("div.body h1").get_text()
+    assert title == "Posts from Pittsburgh, PA"
+    assert entry_titles(page(app, "blog/location/pittsburgh-pa")) == ["First light"]
+    assert len(atom_ids(app, "blog/2021")) == 6
+
+
+# 3 and 14. ABlog's sidebars keep ABlog's markup (themes style its classes); the postcard shows
+# category, location and language; "Recent Posts" leaves out the page's own post
+
+
+def sidebar_items(soup) -> list[str]:
+    return [" ".join(div["class"]) for div in soup.select("div.ablog-sidebar-item")]
+
+
+def test_ablog_sidebars_in_ablog_markup(ours, theirs):
+    ours_page, their_page = page(ours, "posts/first-light"), page(theirs, "posts/first-light")
+    assert sidebar_items(ours_page) == [
+        item for item in sidebar_items(their_page) if "ablog__postcard2" not in item
+    ]
+    card = ours_page.select_one(".ablog__postcard")
+    for key, text in (("category", "Observing"), ("location", "Pittsburgh, PA")):
+        assert text in card.select_one(f".ablog__{key}").get_text()
+    assert "English" in card.select_one(".ablog__language").get_text()
+    recent = [a["href"] for a in ours_page.select(".ablog__recentposts li a")]
+    assert "first-light.html" not in recent
+    assert recent == [a["href"] for a in their_page.select(".ablog__recentposts li a")]
+    shown = ours_page.select_one(".ablog__recentposts li a").get_text(" ", strip=True)
+    assert shown == "02 September - Day two"
+    assert ours_page.select("ul.ablog-cloud li.ablog-cloud")
+
+
+# 14. An ABlog conf.py that puts ABlog's templates folder on templates_path still builds
+
+
+def test_ablog_templates_path_is_left_out(make_app, rootdir, tmp_path):
+    ablog = pytest.importorskip("ablog")
+    conf = f"templates_path = [{ablog.get_html_templates_path()!r}]"
+    srcdir = copy_root(rootdir, tmp_path, ROOT, conf)
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    assert "get_html_templates_path" in app.status.getvalue()
+    assert page(app, "posts/first-light").select_one(".ablog__postcard") is not None
