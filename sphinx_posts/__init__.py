@@ -16,6 +16,7 @@ from .generate.pages import setup_pages
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
 from .read.directives import setup_directives
+from .read.generators import setup_generators
 from .read.math import setup_math
 from .read.page import setup_page
 from .read.postlist import setup_postlist
@@ -62,6 +63,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_postlist(app)
     setup_page(app)
+    setup_generators(app)
     setup_math(app)
     setup_roles(app)
     # write

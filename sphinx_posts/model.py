@@ -50,6 +50,8 @@ class Post:
     redirect: tuple[str, ...] = ()
     external_link: str = ""
     canonical_link: str = ""
+    borrowed: tuple[tuple[str, str], ...] = ()
+    """Other generators' keys read as ours: (their key, ours), reported once per build."""
 
     def sort_key(self) -> tuple[float, str]:
         """Oldest first; undated drafts last; docname breaks ties so order is stable."""

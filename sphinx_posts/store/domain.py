@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 6
+DATA_VERSION = 7
 
 
 class PostsDomain(Domain):
