@@ -180,9 +180,7 @@ def image_of(value: Any) -> str | None:
     if isinstance(value, list):
         return next((found for item in value if (found := image_of(item))), None)
     if isinstance(value, dict):
-        return next(
-            (found for part in _IMAGE_PARTS if (found := image_of(value.get(part)))), None
-        )
+        return next((found for part in _IMAGE_PARTS if (found := image_of(value.get(part)))), None)
     return None
 
 
@@ -278,9 +276,12 @@ def adopt(
             take("published", "draft", True)
         published = None
     status = value_of("status")
-    if isinstance(status, str) and value_of("draft") is None:
-        if status.strip().casefold() in _DRAFT_WORDS:
-            take("status", "draft", True)
+    if (
+        isinstance(status, str)
+        and value_of("draft") is None
+        and status.strip().casefold() in _DRAFT_WORDS
+    ):
+        take("status", "draft", True)
     if adopted.source == "nikola" and value_of("draft") is None:
         tags = value_of("tags")
         names = tags if isinstance(tags, list) else str(tags or "").split(",")
@@ -447,6 +448,34 @@ def pelican_header(lines: list[str]) -> tuple[dict[str, str], int] | None:
     return found, count
 
 
+_RST_FIELD = re.compile(r"^:([A-Za-z][\w-]*):[ \t]*(.*?)\s*$")
+_RST_UNDERLINE = re.compile(r"^([=\-`:'\"~^_*+#<>])\1{2,}\s*$")
+
+
+def pelican_rst_header(lines: list[str]) -> tuple[dict[str, str], int, int] | None:
+    """Pelican's reST posts: the title, then a field list (``:date:``...) that docutils makes
+    file-wide metadata only before the title. The fields and the lines they take."""
+    index = 0
+    if lines and _RST_UNDERLINE.match(lines[0]):
+        index = 1  # an overline
+    if len(lines) < index + 2 or not lines[index].strip():
+        return None
+    if not _RST_UNDERLINE.match(lines[index + 1]):
+        return None
+    start = index + 2
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    found: dict[str, str] = {}
+    end = start
+    while end < len(lines) and (matched := _RST_FIELD.match(lines[end])):
+        if matched.group(2):
+            found[matched.group(1).casefold()] = matched.group(2)
+        end += 1
+    if "date" not in found:
+        return None
+    return found, start, end
+
+
 def toml_header(lines: list[str]) -> tuple[dict[str, Any], int] | None:
     """Hugo's TOML frontmatter between ``+++`` lines: the fields and its length in lines."""
     if not lines or lines[0].strip() != "+++":
@@ -486,7 +515,9 @@ def read_header(app: Sphinx, docname: str, content: list[str]) -> None:
         found = nikola_header(meta_lines)
         if found is None and meta_lines:  # the old format: one value a line
             order = ("title", "slug", "date", "tags", "link", "description")
-            found = {key: value for key, value in zip(order, meta_lines) if value.strip()}
+            found = {
+                key: value for key, value in zip(order, meta_lines, strict=False) if value.strip()
+            }
         if found:
             header = ("nikola", found)
     elif (toml := toml_header(lines)) is not None:
@@ -495,6 +526,10 @@ def read_header(app: Sphinx, docname: str, content: list[str]) -> None:
     elif suffix in (".md", ".markdown") and (pelican := pelican_header(lines)) is not None:
         header = ("pelican", pelican[0])
         content[0] = "\n" * pelican[1] + "\n".join(lines[pelican[1] :])
+    elif suffix == ".rst" and (fields := pelican_rst_header(lines)) is not None:
+        header = ("pelican", fields[0])
+        blank = [""] * (fields[2] - fields[1])
+        content[0] = "\n".join([*lines[: fields[1]], *blank, *lines[fields[2] :]])
     if header is not None:
         env.temp_data[HEADER] = (docname, *header)
 
@@ -542,8 +577,16 @@ def date_text(value: Any) -> Any:
     return value
 
 
+def section_pages_need_no_toctree(app: Sphinx, document: Any) -> None:
+    """Hugo's ``_index`` pages (a section's list page) among the posts are not in any toctree:
+    the blog's own list pages replace them."""
+    docname = app.env.docname
+    if basename(docname).startswith("_index") and Matcher(app.config.posts_pattern)(docname):
+        app.env.metadata[docname]["orphan"] = True
+
+
 def setup_generators(app: Sphinx) -> None:
+    app.connect("doctree-read", section_pages_need_no_toctree)
     app.connect("config-inited", add_markdown_suffix, priority=900)
     app.connect("source-read", read_header, priority=400)
     app.connect("env-check-consistency", report_borrowed)
-
