@@ -18,6 +18,7 @@ from .read.ablog import setup_ablog
 from .read.directives import setup_directives
 from .read.generators import setup_generators
 from .read.math import setup_math
+from .read.notebooks import setup_notebooks
 from .read.page import setup_page
 from .read.postlist import setup_postlist
 from .read.roles import setup_roles
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_postlist(app)
     setup_page(app)
     setup_generators(app)
+    setup_notebooks(app)
     setup_math(app)
     setup_roles(app)
     # write
