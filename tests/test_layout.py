@@ -25,7 +25,8 @@ ALLOWED = {
     "read": {"model", "report", "config", "doctree", "urls", "formats", "store"},
     "write": {"model", "report", "config", "doctree", "urls", "formats", "store"},
     "generate": {"model", "report", "config", "doctree", "urls", "formats", "store", "write"},
-    "cli": {"model", "report", "config"},
+    "migrate": {"model", "report", "config", "read"},
+    "cli": {"model", "report", "config", "migrate"},
 }
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, new
+from . import check, migrate, new
 
-COMMANDS = (new, check)
+COMMANDS = (new, check, migrate)
 
 
 DESCRIPTION = "Blog posts for Sphinx: start a post, or check every post of a site."
@@ -21,6 +21,7 @@ EXAMPLES = """examples:
   sphinx-posts new "My title" --tags python,release   writes posts/my-title.md
   sphinx-posts new "Notes" --format rst --draft        writes posts/notes.rst, a draft
   sphinx-posts check docs                              every posts.* warning of docs/
+  sphinx-posts migrate ../old-blog docs/posts          a Hugo, Jekyll, Astro... blog's posts
 """
 
 
