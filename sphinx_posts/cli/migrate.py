@@ -36,6 +36,8 @@ def run_migrate(args: argparse.Namespace) -> int:
         print(f"{verb} {path}")
     for problem in report.problems:
         print(f"{problem}")
+    for note in report.notes:
+        print(f"note: {note}")
     print(
         f"{generator.name}: {report.posts} posts ({report.dated} dated, {report.tagged} tagged); "
         f"{verb} {len(report.written)} files, {len(report.unchanged)} unchanged; "

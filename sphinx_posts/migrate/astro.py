@@ -49,6 +49,8 @@ class Astro(Generator):
         return [f"/{self.posts_root(src).name}/:slug/"]
 
     def convert_body(self, text: str, context: Context) -> str:
+        if not context.shown.endswith(".mdx"):
+            return text  # Markdown: its HTML stays HTML
         return convert_mdx(text, context)
 
 

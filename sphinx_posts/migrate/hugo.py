@@ -28,6 +28,7 @@ CONFIGS = (
     "config/_default/permalinks.toml",
 )
 SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]+)((?:[^}]|\}(?!\}))*?)\s*[>%]\}\}")
+ADMONITIONS = ("note", "tip", "warning", "danger", "important", "caution", "hint", "attention")
 ARGUMENT = re.compile(r'(?:(\w+)=)?(?:"([^"]*)"|\'([^\']*)\'|([^\s"\']+))')
 
 
@@ -57,7 +58,7 @@ class Hugo(Generator):
     static_folders = ("static", "assets")
 
     def detect(self, src: Path) -> bool:
-        return any((src / name).is_file() for name in CONFIGS[:6]) and (src / "content").is_dir()
+        return any((src / name).is_file() for name in CONFIGS) and (src / "content").is_dir()
 
     def permalinks(self, src: Path) -> list[str]:
         section = self.posts_root(src).name
@@ -86,6 +87,25 @@ class Hugo(Generator):
             flags=re.DOTALL,
         )
 
+        def paired(found: re.Match[str]) -> str:
+            name, rest, content = found.group(1), found.group(2), found.group(3).strip("\n")
+            if name == "lead":
+                return content
+            if name == "mermaid":
+                return f"```mermaid\n{content}\n```"
+            positional, named = arguments(rest)
+            kind = named.get("type") or (positional[0] if positional else "note")
+            kind = kind if kind in ADMONITIONS else "note"
+            return f"```{{{kind}}}\n{content}\n```"
+
+        text = re.sub(
+            r"\{\{[<%]\s*(alert|notice|admonition|callout|lead|mermaid)\b([^>%]*?)[>%]\}\}"
+            r"(.*?)\{\{[<%]\s*/\1\s*[>%]\}\}",
+            paired,
+            text,
+            flags=re.DOTALL,
+        )
+
         def single(found: re.Match[str]) -> str:
             closing, name, rest = found.group(2), found.group(3), found.group(4)
             positional, named = arguments(rest)
@@ -101,6 +121,9 @@ class Hugo(Generator):
                     context.problem(text, found.start(), f"{name} {target!r}: no such post")
                     return found.group(0)
                 anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
+                note = "links to headings: add myst_heading_anchors = 3 to conf.py"
+                if anchor and note not in context.report.notes:
+                    context.report.notes.append(note)
                 return link + anchor
             if name == "figure":
                 source = named.get("src", positional[0] if positional else "")

@@ -131,8 +131,9 @@ def migrate(
     statics = gen.static_roots(src)
     for post in posts:
         convert_post(gen, src, root, statics, post, posts, by_address, by_name, report)
+    copied: set[str] = set()
     for post in posts:
-        write_post(dest, post, report, dry_run)
+        write_post(dest, post, report, dry_run, copied)
     report.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     report.posts = len(posts)
     report.dated = sum(1 for post in posts if "date" in post.fields)
@@ -155,7 +156,7 @@ def convert_post(
     shown = post.source.path.relative_to(src).as_posix()
 
     def find_post(reference: str) -> str | None:
-        reference = reference.strip().strip("\"'")
+        reference = reference.strip().strip("\"'").rstrip("/")
         name = reference.lstrip("/")
         target = by_name.get(name) or by_name.get(name.rsplit(".", 1)[0])
         if target is None and reference.startswith("/"):
@@ -212,6 +213,9 @@ def convert_post(
             new = find_post(address.split("#")[0]) if not address.startswith("#") else None
             if new and "#" in address:
                 new += "#" + address.split("#", 1)[1]
+                note = "links to headings: add myst_heading_anchors = 3 to conf.py"
+                if note not in report.notes:
+                    report.notes.append(note)
             if new is None and address.casefold().split("?")[0].endswith(IMAGES):
                 new = place_image(address, found.start())
         return f"{bang}[{text}]({new or address}{title or ''})"
@@ -252,7 +256,9 @@ def bundle_featured(index: Path) -> str:
     return ""
 
 
-def write_post(dest: Path, post: Converted, report: Report, dry_run: bool) -> None:
+def write_post(
+    dest: Path, post: Converted, report: Report, dry_run: bool, copied: set[str]
+) -> None:
     target = dest / post.target
     if post.suffix == ".ipynb":
         notebook = json.loads(post.source.path.read_text(encoding="utf-8"))
@@ -271,4 +277,7 @@ def write_post(dest: Path, post: Converted, report: Report, dry_run: bool) -> No
         data = emit_yaml(post.fields) + "\n" + post.body.strip("\n") + "\n"
     write_file(target, data.encode("utf-8"), report, post.target, dry_run)
     for placed, source in sorted(post.copies.items()):
+        if placed in copied:
+            continue  # an image two posts use
+        copied.add(placed)
         copy_file(source, dest / placed, report, placed, dry_run)
