@@ -562,8 +562,9 @@ def add_markdown_suffix(app: Sphinx, config: Config) -> None:
     if not {"myst_parser", "myst_nb"} & set(config.extensions):
         return
     suffixes = config.source_suffix
-    if isinstance(suffixes, dict) and ".markdown" not in suffixes:
-        suffixes[".markdown"] = "markdown"
+    if isinstance(suffixes, dict) and ".md" in suffixes and ".markdown" not in suffixes:
+        # a new dict: the one we were given may be shared with the setting's default
+        config.source_suffix = {**suffixes, ".markdown": suffixes[".md"]}
 
 
 def date_text(value: Any) -> Any:
