@@ -20,7 +20,9 @@ from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
 from .read.citations import setup_citations
 from .read.directives import setup_directives
+from .read.generators import setup_generators
 from .read.math import setup_math
+from .read.notebooks import setup_notebooks
 from .read.page import setup_page
 from .read.postlist import setup_postlist
 from .read.roles import setup_roles
@@ -69,6 +71,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_postlist(app)
     setup_page(app)
+    setup_generators(app)
+    setup_notebooks(app)
     setup_math(app)
     setup_citations(app)
     setup_roles(app)

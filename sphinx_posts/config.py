@@ -124,8 +124,18 @@ SETTINGS: tuple[Setting, ...] = (
         "posts_pattern",
         ["posts/**"],
         (list, tuple),
-        "Glob patterns of docnames that are posts (documents named 'index' never are).",
+        "Glob patterns of docnames that are posts (documents named 'index' are not, but for a "
+        "Hugo leaf bundle's: '<slug>/index' alone in its folder).",
         _patterns_error,
+    ),
+    Setting(
+        "posts_old_permalinks",
+        [],
+        (list, tuple),
+        "Addresses the posts had before (Jekyll or Hugo permalink patterns such as "
+        "'/:year/:month/:day/:title.html' or '/posts/:slug/', or Jekyll's 'date', 'pretty', "
+        "'none'): each post gets a redirect page there.",
+        None,
     ),
     Setting(
         "posts_path",

@@ -51,6 +51,8 @@ class Post:
     redirect: tuple[str, ...] = ()
     external_link: str = ""
     canonical_link: str = ""
+    borrowed: tuple[tuple[str, str], ...] = ()
+    """Other generators' keys read as ours: (their key, ours), reported once per build."""
     section: str = ""
     """The id of the section that is the post, when a document posts several sections (ABlog's
     ``post`` directive in each); "" when the post is the whole document."""

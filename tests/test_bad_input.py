@@ -119,11 +119,12 @@ def test_tag_that_is_not_text(app, doc, forms, kept):
 
 @bad_site
 def test_mapping_where_text_is_expected(app):
+    # Hugo's and Astro's ``image: {src, alt}`` is read as its ``src`` (issue 10); here that
+    # file does not exist, which is reported under the key as written
     build(app, expect_warnings=True)
-    text = one_warning(app, "posts/mapping-image", "frontmatter", "image", line=4)
+    text = one_warning(app, "posts/mapping-image", "image", "image.src", line=4)
     assert "a.png" in text
     assert "expected" in text
-    assert "text" in text
 
 
 @bad_site

@@ -36,7 +36,8 @@ ALLOWED = {
         "store",
         "write",
     },
-    "cli": {"model", "report", "config", "store"},
+    "migrate": {"model", "people", "report", "config", "read"},
+    "cli": {"model", "report", "config", "store", "migrate"},
 }
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, new, schedule
+from . import check, migrate, new, schedule
 
-COMMANDS = (new, check, schedule)
+COMMANDS = (new, check, schedule, migrate)
 
 
 DESCRIPTION = "Blog posts for Sphinx: start a post, or check every post of a site."
@@ -22,6 +22,7 @@ EXAMPLES = """examples:
   sphinx-posts new "Notes" --format rst --draft        writes posts/notes.rst, a draft
   sphinx-posts check docs                              every posts.* warning of docs/
   sphinx-posts schedule docs                           scheduled posts, soonest first
+  sphinx-posts migrate ../old-blog docs/posts          a Hugo, Jekyll, Astro... blog's posts
 """
 
 

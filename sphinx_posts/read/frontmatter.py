@@ -10,18 +10,26 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util.matching import Matcher
 
 from ..config import site_timezone
 from ..model import DateRangeError, Post, parse_date
 from ..report import PostsWarning, frontmatter_line, shown_value, warn
 from ..urls import image_exists, image_source, is_external, link_rule, safe_link
+from .generators import (
+    OTHER_GENERATOR_KEYS,
+    Adopted,
+    adopt,
+    bundle_image,
+    is_post_path,
+    pattern_addresses,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -160,6 +168,11 @@ class FieldReader:
     directive: dict[str, Any] = field(default_factory=dict)
     """Options of the ``post`` directive (and ``date`` from its argument); they win."""
     directive_line: int | None = None
+    adopted: Adopted = field(init=False)
+    """Other generators' keys and places read as ours (see generators.py)."""
+
+    def __post_init__(self) -> None:
+        self.adopted = adopt(self.env, self.docname, self.fields, decode)
 
     def raw(self, *keys: str) -> tuple[str, Any] | None:
         for key in keys:
@@ -175,10 +188,12 @@ class FieldReader:
     def location(self, key: str) -> tuple[str, int | None]:
         if key in self.directive:
             return (self.docname, self.directive_line)
+        key = re.split(r"[.\[ ]", self.adopted.origin.get(key, key))[0]  # image.src: image
         return (self.docname, frontmatter_line(self.env, self.docname, key))
 
     def problem(self, kind: PostsWarning, key: str, value: Any, expected: str) -> None:
-        warn(kind, f"{key}: {shown_value(value)}: expected {expected}", self.location(key))
+        written = key if key in self.directive else self.adopted.origin.get(key, key)
+        warn(kind, f"{written}: {shown_value(value)}: expected {expected}", self.location(key))
 
     def text(self, *keys: str) -> str:
         found = self.raw(*keys)
@@ -264,7 +279,7 @@ class FieldReader:
 
     def check_typos(self) -> None:
         for key in self.fields:
-            if key in KNOWN_KEYS or key in OTHER_KEYS:
+            if key in KNOWN_KEYS or key in OTHER_KEYS or key in OTHER_GENERATOR_KEYS:
                 continue
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.74)
             if close:
@@ -284,18 +299,19 @@ def unquote(name: str) -> str:
     return name
 
 
-def matches_pattern(docname: str, patterns: list[str]) -> bool:
-    """Whether ``posts_pattern`` makes this document a post (``index`` pages never are)."""
-    if docname.rsplit("/", 1)[-1] == "index":
-        return False
-    return bool(Matcher(patterns)(docname))
+def matches_pattern(docname: str, patterns: list[str], found_docs: Any = ()) -> bool:
+    """Whether ``posts_pattern`` makes this document a post (``index`` pages are not, but for
+    a Hugo leaf bundle's: ``<slug>/index`` alone in its folder)."""
+    return is_post_path(docname, patterns, found_docs)
 
 
 def is_post(reader: FieldReader, has_directive: bool) -> bool:
     choice = reader.flag("post", "blogpost")
     if choice is not None:
         return choice
-    return has_directive or matches_pattern(reader.docname, reader.env.config.posts_pattern)
+    config, found = reader.env.config, reader.env.found_docs
+    dated = reader.raw("date") is not None
+    return has_directive or is_post_path(reader.docname, config.posts_pattern, found, dated)
 
 
 def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images: list[str]) -> Post:
@@ -313,7 +329,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
             )
         draft = True
     updated = reader.when("updated")
-    image = reader.text("image")
+    image = reader.text("image") or bundle_image(reader.env, reader.docname)
     if image.isdigit():  # ABlog's ':image: N': the post's Nth image
         number = int(image)
         if 1 <= number <= len(images):
@@ -358,7 +374,23 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         words=words,
         exclude=bool(reader.flag("exclude")),
         nocomments=bool(reader.flag("nocomments")),
-        redirect=reader.terms("redirect"),
+        redirect=(*reader.terms("redirect"), *old_addresses(reader, published)),
         external_link=reader.link("external_link", allow_mailto=True),
         canonical_link=reader.link("canonical_link"),
+        borrowed=tuple(reader.adopted.borrowed),
     )
+
+
+def old_addresses(reader: FieldReader, published: tuple[datetime, bool] | None) -> list[str]:
+    """The post's addresses under the generator it came from (``aliases``, ``url``, ``slug``,
+    and the site's ``posts_old_permalinks`` patterns), for redirect pages."""
+    patterns = list(reader.env.config.posts_old_permalinks)
+    categories = reader.terms("categories", "category") if patterns else ()
+    found = pattern_addresses(
+        patterns,
+        reader.docname,
+        reader.adopted.slug,
+        published[0] if published else None,
+        categories,
+    )
+    return list(dict.fromkeys(address for address in (*reader.adopted.addresses, *found)))

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 8
+DATA_VERSION = 9
 
 
 class PostsDomain(Domain):

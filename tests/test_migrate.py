@@ -1,0 +1,167 @@
+"""``sphinx-posts migrate``: another generator's blog as MyST posts that build without warnings.
+
+Each fixture under ``roots/generators/`` is migrated into a fresh Sphinx site; the test checks
+the posts, the report, that SRC is unchanged, that a second run changes nothing and that
+``--dry-run`` writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import build, posts_of
+
+from sphinx_posts.cli import main
+
+GENERATORS = Path(__file__).parent / "roots" / "generators"
+CONF = (
+    'extensions = ["myst_parser", "sphinx_posts"]\nhtml_baseurl = "https://example.org/"\n'
+    'exclude_patterns = ["_build"]\n'
+)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def migrated(tmp_path: Path, generator: str, capsys) -> tuple[Path, str]:
+    """Copy the fixture (SRC), migrate it into a new site's posts/, return (site, output)."""
+    src = tmp_path / "src"
+    shutil.copytree(GENERATORS / generator, src)
+    before = fingerprint(src)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "conf.py").write_text(CONF, encoding="utf-8")
+    (site / "index.md").write_text("# Home\n", encoding="utf-8")
+    assert main(["migrate", str(src), str(site / "posts")]) == 0
+    output = capsys.readouterr().out
+    assert fingerprint(src) == before  # SRC is never changed
+    return site, output
+
+
+def frontmatter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.mark.parametrize(
+    ("generator", "posts", "problems"),
+    [
+        ("jekyll", 3, 0),
+        ("hugo", 4, 0),
+        ("astro", 3, 2),
+        ("nikola", 4, 0),
+        ("pelican", 2, 0),
+        ("nextjs", 2, 0),
+    ],
+)
+def test_migrated_blog_builds_without_warnings(
+    make_app, tmp_path, capsys, generator, posts, problems
+):
+    site, output = migrated(tmp_path, generator, capsys)
+    summary = output.strip().splitlines()[-1]
+    assert summary.startswith(f"{generator}: {posts} posts"), output
+    assert summary.endswith(f"{problems} thing(s) not converted"), output
+    app = make_app("html", srcdir=site)
+    build(app)  # no warning: a -W build passes
+    found = posts_of(app)
+    assert len(found) == posts
+    assert all(post.date for post in found.values())
+    # migrated posts use our keys: nothing is read under another generator's name
+    assert all(post.borrowed == () for post in found.values()), found
+    # a second run changes nothing, and says so
+    src, dest = tmp_path / "src", site / "posts"
+    before = fingerprint(dest)
+    assert main(["migrate", str(src), str(dest)]) == 0
+    again = capsys.readouterr().out
+    assert fingerprint(dest) == before
+    assert "wrote 0 files" in again
+    assert not any(line.startswith("wrote ") for line in again.splitlines())
+
+
+def test_jekyll_conversions(tmp_path, capsys, make_app):
+    site, _ = migrated(tmp_path, "jekyll", capsys)
+    post = site / "posts" / "2021-03-04-welcome-to-jekyll.md"
+    fields = frontmatter(post)
+    assert fields["date"] == date(2021, 3, 4)
+    assert fields["tags"] == ["ruby", "static-sites"]
+    assert fields["redirect"] == [
+        "/welcome.html",
+        "/jekyll/update/2021/03/04/welcome-to-jekyll.html",
+    ]
+    text = post.read_text(encoding="utf-8")
+    assert "```ruby\ndef print_hi(name)" in text
+    assert "{%" not in text
+    assert "](2021-05-06-second-post.md)" in text  # post_url
+    assert "![A photo](images/assets/img/photo.png)" in text  # {{ site.baseurl }}
+    assert (site / "posts" / "images" / "assets" / "img" / "photo.png").is_file()
+    second = (site / "posts" / "2021-05-06-second-post.md").read_text(encoding="utf-8")
+    assert "Liquid like {{ page.title }} stays as written here." in second  # {% raw %}
+    assert frontmatter(site / "posts" / "2021-06-01-not-yet.md")["draft"] is True
+    app = make_app("html", srcdir=site)
+    build(app)
+    old = app.outdir / "jekyll" / "update" / "2021" / "03" / "04" / "welcome-to-jekyll.html"
+    assert old.is_file()
+
+
+def test_hugo_conversions(tmp_path, capsys):
+    site, _ = migrated(tmp_path, "hugo", capsys)
+    posts = site / "posts"
+    bundle = posts / "first-bundle" / "index.md"
+    text = bundle.read_text(encoding="utf-8")
+    assert "```{figure} cover.png" in text
+    assert "](../toml-post.md)" in text  # ref
+    assert (posts / "first-bundle" / "cover.png").is_file()  # bundle resources
+    assert frontmatter(bundle)["image"] == "cover.png"
+    assert frontmatter(posts / "featured-bundle" / "index.md")["image"] == "featured.png"
+    assert "youtube-nocookie.com/embed/w7Ft2ymGmfc" in (
+        posts / "featured-bundle" / "index.md"
+    ).read_text(encoding="utf-8")
+    toml = (posts / "toml-post.md").read_text(encoding="utf-8")
+    assert toml.startswith('---\ntitle: "Written with TOML"\n')
+    assert '```python\nprint("hello")\n```' in toml
+    assert "gist.github.com/spf13/7896402.js" in toml
+    assert frontmatter(posts / "toml-post.md")["redirect"] == ["/posts/toml/"]
+    assert not (posts / "_index.md").exists()
+
+
+def test_astro_report_names_file_and_line(tmp_path, capsys):
+    site, output = migrated(tmp_path, "astro", capsys)
+    assert "src/content/blog/second-post.mdx:7: MDX line taken out: import Chart" in output
+    assert "src/content/blog/second-post.mdx:11: MDX component <Chart> left as is" in output
+    second = (site / "posts" / "second-post.md").read_text(encoding="utf-8")
+    assert "import Chart" not in second
+    assert "](first-post.md)" in second  # /blog/first-post/ -> the migrated file
+    assert frontmatter(site / "posts" / "first-post.md")["image"] == (
+        "images/blog-placeholder-1.png"
+    )
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    src = GENERATORS / "hugo"
+    dest = tmp_path / "posts"
+    assert main(["migrate", str(src), str(dest), "--dry-run"]) == 0
+    output = capsys.readouterr().out
+    assert not dest.exists()
+    assert "would write first-bundle/index.md" in output
+
+
+def test_refuses_dest_inside_src_and_unknown_blogs(tmp_path, capsys):
+    src = tmp_path / "src"
+    shutil.copytree(GENERATORS / "jekyll", src)
+    assert main(["migrate", str(src), str(src / "out")]) == 2
+    assert "outside SRC" in capsys.readouterr().err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["migrate", str(empty), str(tmp_path / "dest")]) == 2
+    assert "--from" in capsys.readouterr().err
+    # --from forces the generator
+    assert main(["migrate", str(src), str(tmp_path / "dest"), "--from", "jekyll"]) == 0
