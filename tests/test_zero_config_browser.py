@@ -20,7 +20,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from example_site import build_site, pages
-from test_browser import CHROMIUM_ARGS, NO_TRANSITIONS, Site, install_chromium, serve
+from test_browser import CHROMIUM_ARGS, NO_TRANSITIONS, Site, missing_browser, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,7 +52,7 @@ MODES = ("light", "dark")
 def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
-    reason = install_chromium()
+    reason = missing_browser()
     if reason:
         pytest.skip(reason)
     with sync_playwright() as playwright:
