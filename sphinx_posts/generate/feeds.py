@@ -34,7 +34,7 @@ from ..urls import (
 from ..write.authors import resolve_author
 from .bodies import BodyStore
 from .incremental import digest
-from .outputs import all_present, owned, read_record, remove, write_record
+from .outputs import all_present, code_key, owned, read_record, remove, write_record
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -314,7 +314,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     domain = get_domain(app.env)
     bodies_changed = store.fold(domain.posts)
     record = read_record(app, "feeds")
-    chrome = digest((settings_key(app), base))
+    chrome = digest((settings_key(app), base, code_key()))
     if (
         record.trusted
         and not bodies_changed

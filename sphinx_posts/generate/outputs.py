@@ -15,10 +15,12 @@ again, and looks in the folders the blog writes to for files that no current pag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
@@ -288,3 +290,17 @@ def setup_outputs(app: Sphinx) -> None:
     app.connect("env-get-outdated", begin_build)
     app.connect("env-get-updated", rewrite_all_after_interruption)
     app.connect("build-finished", end_build, priority=900)  # after every other handler of ours
+
+
+@cache
+def code_key() -> str:
+    """A fingerprint of this extension's own code and templates: after an upgrade, what it
+    generates may differ for the same posts, so pages and feeds recorded by another version
+    are written again."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".html", ".css", ".mo") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

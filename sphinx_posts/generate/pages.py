@@ -41,7 +41,7 @@ from ..write.authors import person_context
 from ..write.lists import post_entry
 from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
-from .outputs import all_present, owned, read_record, remove, write_record
+from .outputs import all_present, code_key, owned, read_record, remove, write_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -450,6 +450,7 @@ def chrome_key(app: Sphinx) -> str:
             navigation,
             titles,
             sidebars,
+            code_key(),
         )
     )
 
