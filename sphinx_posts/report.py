@@ -29,8 +29,9 @@ class PostsWarning(Enum):
     )
     DATE = (
         "date",
-        "A date or updated value cannot be read as a date or is out of range (before "
-        "0001-01-02, after 9999-12-30, or an offset of a day or more), or a post has no date.",
+        "A date or updated value cannot be read as a date or cannot be placed in time (the "
+        "first or last days of the calendar, or an offset of a day or more), or a post has no "
+        "date.",
     )
     TAGS = ("tags", "A tags, categories or authors entry is empty or not text.")
     DIRECTIVE = (

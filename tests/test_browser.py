@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from example_site import FURO, broken_links, built_example_site
-from playwright.sync_api import sync_playwright
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,17 +57,6 @@ def missing_browser() -> str:
     if CHROMIUM.exists():
         return ""
     return f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium with apt-get)"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    reason = missing_browser()
-    if reason:
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -20,7 +20,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from example_site import build_site, pages
-from test_browser import CHROMIUM_ARGS, NO_TRANSITIONS, Site, missing_browser, serve
+from test_browser import NO_TRANSITIONS, Site, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,21 +46,6 @@ KINDS = {
 LISTS = {"index", "tag", "category", "author"}  # paginated with one post a page
 WIDTHS = (1280, 390)
 MODES = ("light", "dark")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    reason = missing_browser()
-    if reason:
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 _BUILT: dict[tuple[str, int], Path] = {}

@@ -400,8 +400,12 @@ class OutputClaims:
         """Output file (relative, posix) -> how a warning names its owner."""
         self.folders: dict[str, str] = {}
         """Folders those files are in -> the owner of the first file there."""
+        self.documents: dict[str, str] = {}
+        """Output file -> how a warning names the document written there."""
         for docname in sorted(app.env.found_docs):
-            self.claim(self.relative(docname), f"the document {docname!r}")
+            relative = self.relative(docname)
+            self.documents.setdefault(relative, f"the document {docname!r}")
+            self.claim(relative, self.documents[relative])
         for pagename, what in sphinx_pages(app.builder).items():
             self.claim(self.relative(pagename), what)
 
@@ -486,7 +490,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         relative = outfile.relative_to(app.outdir).as_posix()
         owner = claims.owner(planned.pagename, relative)
         if owner is not None:
-            if planned.merges and planned.pagename in app.env.found_docs:
+            if planned.merges and owner == claims.documents.get(relative):
                 continue  # the writer's document shows the list below its text (intro.py)
             warn(
                 PostsWarning.COLLISION,
