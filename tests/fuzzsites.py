@@ -581,7 +581,8 @@ def output_page(outdir: Path, page: str, href: str) -> str | None:
 
 
 def listed_targets(outdir: Path) -> set[str]:
-    """Every link target of the blog's index and archive pages (files, and external URLs)."""
+    """Every link of the blog's index and archive pages, as written and as the output file it
+    leads to (a listed title links to the post's ``external_link`` when it has one)."""
     targets: set[str] = set()
     pages = [p for p in outdir.joinpath("blog").rglob("*.html") if _is_listing(outdir, p)]
     for path in pages:
@@ -589,7 +590,7 @@ def listed_targets(outdir: Path) -> set[str]:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for anchor in soup.select(".posts-listing a[href], .posts-archive a[href]"):
             href = str(anchor["href"])
-            targets.add(output_page(outdir, page, href) or href)
+            targets.update({href, output_page(outdir, page, href) or href})
     return targets
 
 

@@ -28,7 +28,7 @@ from fuzzsites import (
     snapshot,
     write_site,
 )
-from helpers import warnings_of
+from helpers import build, posts_of, warnings_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -139,3 +139,69 @@ def test_random_site(make_app, tmp_path, seed):
     if not KNOWN:
         problems = new_problems(problems)
     assert not problems, describe(site, builder, problems)
+
+
+# -- what fuzzing found, kept as examples -----------------------------------------------------
+
+found_site = pytest.mark.sphinx("html", testroot="fuzz-found")
+
+
+@found_site
+def test_every_post_fuzzing_broke_builds_and_is_listed(app):
+    build(app, expect_warnings=True)
+    assert set(posts_of(app)) == {
+        "posts/surrogate",
+        "posts/unreadable-yaml",
+        "posts/laughs",
+        "posts/empty-values",
+    }
+    assert all(not post.draft for post in posts_of(app).values())
+    for path in app.outdir.rglob("*.html"):
+        path.read_text(encoding="utf-8")  # well-formed UTF-8 everywhere
+
+
+@found_site
+def test_a_lone_surrogate_becomes_a_replacement_character(app):
+    """``"\\ud800"`` in YAML or JSON is a character no UTF-8 file holds: the build crashed
+    (slug, body spool, feeds); now it is U+FFFD."""
+    build(app, expect_warnings=True)
+    post = posts_of(app)["posts/surrogate"]
+    assert post.title == "Lone \ufffd surrogate"
+    assert post.description == "A \ufffd description"
+    assert post.tags == ("\ufffd", "kept")
+    assert post.categories == ("\ufffd json",)
+    assert post.redirect == ("old/\ufffd",)
+
+
+@found_site
+def test_text_pyyaml_fails_on_stays_text(app):
+    """``yaml.safe_load`` raises ValueError and AttributeError, not only YAMLError."""
+    build(app, expect_warnings=True)
+    post = posts_of(app)["posts/unreadable-yaml"]
+    assert post.tags == ("[2021-99-99]",)
+    assert post.authors == ("[!!float abc]",)
+
+
+@found_site
+def test_yaml_aliases_are_not_expanded_into_billions(app):
+    """A 400-byte tags value whose aliases expand to 9**9 names (every warning shows the
+    value) stays text; so does a value that holds itself."""
+    build(app, expect_warnings=True)
+    post = posts_of(app)["posts/laughs"]
+    assert len(post.tags) < 100
+    assert post.description == "{a: &a [*a]}"
+
+
+@found_site
+def test_keys_with_nothing_after_them_count_as_absent(app):
+    """myst-parser gives ``tags:`` (YAML null) as the text ``null``: it made a tag page
+    ``blog/tag/null`` and a description "null"."""
+    build(app, expect_warnings=True)
+    post = posts_of(app)["posts/empty-values"]
+    assert post.tags == ()
+    assert post.description == ""
+    assert post.series == ""
+    assert post.image == ""
+    assert post.draft is False
+    assert not (app.outdir / "blog/tag/null.html").exists()
+    assert "empty-values" not in warnings_of(app)
