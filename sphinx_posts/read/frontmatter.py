@@ -294,18 +294,19 @@ class FieldReader:
         if isinstance(value, dict):
             self.problem(PostsWarning.TAGS, key, value, "a list of names or a comma string")
             return ()
-        names: list[str] = []
+        names: dict[str, None] = {}  # in written order; a set's lookup keeps this linear
+        empty = False
         for item in items:
             if isinstance(item, int | float) and not isinstance(item, bool):
                 item = str(item)
             if not isinstance(item, str):
                 self.problem(PostsWarning.TAGS, key, item, "a name (text); the entry is ignored")
             elif not item.strip():
-                self.problem(
-                    PostsWarning.TAGS, key, value, "no empty names; the empty one is ignored"
-                )
-            elif item.strip() not in names:
-                names.append(item.strip())
+                empty = True
+            else:
+                names.setdefault(item.strip())
+        if empty:  # once: the warning shows the whole value
+            self.problem(PostsWarning.TAGS, key, value, "no empty names; the empty one is ignored")
         return tuple(names)
 
     def when(
