@@ -28,7 +28,7 @@ from fuzzsites import (
     snapshot,
     write_site,
 )
-from helpers import build, posts_of, warnings_of
+from helpers import build, posts_of, warning_lines, warnings_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -154,6 +154,7 @@ def test_every_post_fuzzing_broke_builds_and_is_listed(app):
         "posts/unreadable-yaml",
         "posts/laughs",
         "posts/empty-values",
+        "posts/feed-redirect",
     }
     assert all(not post.draft for post in posts_of(app).values())
     for path in app.outdir.rglob("*.html"):
@@ -205,3 +206,16 @@ def test_keys_with_nothing_after_them_count_as_absent(app):
     assert post.draft is False
     assert not (app.outdir / "blog/tag/null.html").exists()
     assert "empty-values" not in warnings_of(app)
+
+
+@pytest.mark.sphinx("dirhtml", testroot="fuzz-found")
+def test_a_redirect_never_takes_a_feed_file(app):
+    """dirhtml writes a page ``blog/atom.xml`` as ``blog/atom.xml/index.html``: the folder
+    stood where the feed goes, and writing the feed crashed the build."""
+    build(app, expect_warnings=True)
+    for feed in ("blog/atom.xml", "blog/tag/kept/rss.xml"):
+        assert (app.outdir / feed).is_file(), feed
+        lines = [line for line in warning_lines(app, "[posts.collision]") if feed in line]
+        assert len(lines) == 1, warning_lines(app)
+        assert "posts/feed-redirect" in lines[0]
+    assert (app.outdir / "old/feed-redirect/index.html").is_file()
