@@ -120,7 +120,7 @@ KNOWN_DATES = (
 )
 """Dates on the edge of datetime's range (issue 11: overflow when converted or compared)."""
 
-KNOWN_REDIRECTS = ("blog", "genindex", "_static/basic.css", "search", "blog/atom.xml", "index")
+KNOWN_REDIRECTS = ("blog", "genindex", "_static/basic.css", "search", "index", "_images/posts")
 """Redirects onto pages the site or the blog writes (issue 11: collisions)."""
 
 
@@ -274,7 +274,17 @@ class Generator:
         return self.rng.choice(pool) if self.chance(0.85) else self.text()
 
     def redirect(self) -> Any:
-        pool: tuple[Any, ...] = ("old/post", "/2013/old.html", "../../x", "a\\..\\..\\b", "x:y")
+        pool: tuple[Any, ...] = (
+            "old/post",
+            "/2013/old.html",
+            "../../x",
+            "a\\..\\..\\b",
+            "x:y",
+            "r" * 300,
+            "a\x00b",
+            "blog/atom.xml",
+            "blog/tag/python/feed.json",
+        )
         if self.known:
             pool += KNOWN_REDIRECTS
         return self.rng.choice(pool)
@@ -368,6 +378,16 @@ def post_fields(gen: Generator) -> dict[str, Any]:
     return {key: make() for key, make in values.items() if gen.chance(probability.get(key, 0.25))}
 
 
+ALIAS_BOMB = (
+    "["
+    + ", ".join(
+        ["&l0 [x, x, x, x, x, x, x, x, x]"]
+        + [f"&l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 6)]
+    )
+    + "]"
+)
+"""Six levels of nine aliases: 200 bytes that expand to 9**6 values."""
+
 YAML_TRICKS = (
     "tags: &names [alpha, beta]\ncategories: *names\n",
     "title: !!str 12345\n",
@@ -381,6 +401,12 @@ YAML_TRICKS = (
     "date: 2024-02-30\n",
     "title: 'unterminated\n",
     "{not: a mapping}: 1\n",
+    'tags: ["\\ud800", "\\udfff x"]\ntitle: "T \\ud800"\n',
+    "categories: '[\"\\udc00\"]'\n",
+    "tags: '[2021-99-99]'\ncategories: \"[!!timestamp '2020-01-01 00:00:00-06:02:04']\"\n",
+    "description:\ntags:\nseries:\nimage:\ndraft:\n",
+    "tags: '" + ALIAS_BOMB + "'\n",
+    'redirect: "blog/atom.xml"\n',
 )
 """Hand-written frontmatter that no ``safe_dump`` produces: anchors, tags, odd keys."""
 
