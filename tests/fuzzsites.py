@@ -427,7 +427,7 @@ def make_post(gen: Generator, number: int) -> PostSpec:
         text += trick
         try:
             extra = yaml.safe_load(text)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError, AttributeError):  # as myst-parser: no frontmatter
             extra = None
         fields = extra if isinstance(extra, dict) else {}
     return PostSpec(docname, fields, text)
@@ -623,3 +623,38 @@ def listed_targets(outdir: Path) -> set[str]:
 def _is_listing(outdir: Path, path: Path) -> bool:
     relative = path.relative_to(outdir / "blog").as_posix()
     return relative.startswith(("index.html", "page/", "archive"))
+
+
+# -- damaged state ----------------------------------------------------------------------------
+
+DAMAGE: tuple[bytes, ...] = (
+    b"",
+    b"\x00\xff\xfe not what was written",
+    b"[]",
+    b'"x"',
+    b"null",
+    b'{"files": 5, "stale": {}, "chrome": []}',
+    b'{"files": {"../keep.txt": "x", "/etc/hostname": "x"}, "stale": ["../keep.txt"]}',
+    b'{"files": {',
+)
+"""What a state file may hold after a crash, a full disk or another tool: nothing, garbage,
+JSON of another shape, paths outside the output folder."""
+
+
+def damage_state(rng: random.Random, doctrees: Path) -> list[str]:
+    """Damage some of the files the blog keeps beside the doctrees; say which, and how."""
+    files = [
+        path
+        for path in sorted(doctrees.rglob("*"))
+        if path.is_file() and path.relative_to(doctrees).parts[0].startswith("posts-")
+    ]
+    done = []
+    for path in rng.sample(files, k=rng.randint(1, len(files))) if files else []:
+        data = path.read_bytes()
+        how = rng.choice(["cut", *range(len(DAMAGE))])
+        if how == "cut":
+            path.write_bytes(data[: rng.randint(0, max(0, len(data) - 1))])
+        else:
+            path.write_bytes(DAMAGE[how])
+        done.append(f"{path.relative_to(doctrees)}: {how}")
+    return done

@@ -21,6 +21,7 @@ import pytest
 from feedtools import ENVIRONMENT
 from fuzzsites import (
     Site,
+    damage_state,
     feed_problems,
     html_problems,
     listed_targets,
@@ -28,7 +29,7 @@ from fuzzsites import (
     snapshot,
     write_site,
 )
-from helpers import build, posts_of, warning_lines, warnings_of
+from helpers import build, compare_trees, posts_of, tree, warning_lines, warnings_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -139,6 +140,41 @@ def test_random_site(make_app, tmp_path, seed):
     if not KNOWN:
         problems = new_problems(problems)
     assert not problems, describe(site, builder, problems)
+
+
+def damage_seeds() -> list[int]:
+    if FUZZ_SITES:
+        return list(range(FUZZ_SEED, FUZZ_SEED + max(1, FUZZ_SITES // 5)))
+    return [DEFAULT_SEEDS[0]]
+
+
+@pytest.mark.parametrize("seed", damage_seeds(), ids=lambda seed: f"seed-{seed}")
+def test_damaged_state_gives_a_clean_build(make_app, tmp_path, monkeypatch, seed):
+    """A random site built, some of the blog's state files damaged at random, built again:
+    no crash, nothing outside the output touched, and the output of a clean build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # both builds decide alike
+    srcdir = tmp_path / "src"
+    write_site(srcdir, seed, 6, known=False)
+    builddir = tmp_path / "build"
+    builddir.mkdir()
+    (builddir / "keep.txt").write_text("not the blog's", encoding="utf-8")
+    first = make_app("html", srcdir=srcdir, builddir=builddir)
+    first.build()
+    first.cleanup()
+    damaged = damage_state(random.Random(seed), first.doctreedir)
+    again = make_app("html", srcdir=srcdir, builddir=builddir)
+    try:
+        again.build()
+    except Exception:
+        pytest.fail(f"damaged {damaged}, the build crashed:\n{traceback.format_exc()}")
+    finally:
+        again.cleanup()
+    clean = make_app("html", srcdir=srcdir, builddir=tmp_path / "clean")
+    clean.build()
+    clean.cleanup()
+    problems = compare_trees(tree(again.outdir), tree(clean.outdir), set())
+    assert not problems, f"damaged {damaged}:\n  " + "\n  ".join(problems)
+    assert (builddir / "keep.txt").read_text(encoding="utf-8") == "not the blog's"
 
 
 # -- what fuzzing found, kept as examples -----------------------------------------------------
