@@ -566,7 +566,8 @@ def feed_problems(outdir: Path) -> list[str]:
     problems = []
     for path in sorted(outdir.rglob("*")):
         where = path.relative_to(outdir).as_posix()
-        data = path.read_bytes() if path.name in ("atom.xml", "rss.xml", "feed.json") else None
+        is_feed = path.name in ("atom.xml", "rss.xml", "feed.json") and path.is_file()
+        data = path.read_bytes() if is_feed else None  # a folder: a redirect took the name
         if data is None:
             continue
         if path.name == "feed.json":
@@ -601,9 +602,11 @@ def output_page(outdir: Path, page: str, href: str) -> str | None:
     if parts.scheme or parts.netloc or not parts.path:
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
-    if href.split("#")[0].endswith("/") or (outdir / target).is_dir():
-        target = posixpath.join(target, "index.html")
-    return target
+    try:
+        folder = href.split("#")[0].endswith("/") or (outdir / target).is_dir()
+    except (OSError, ValueError):  # a name no file system takes: no page there
+        return None
+    return posixpath.join(target, "index.html") if folder else target
 
 
 def listed_targets(outdir: Path) -> set[str]:
