@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import time
 import types
 import unicodedata
@@ -30,7 +31,7 @@ from sphinx_posts.generate.pages import redirect_page
 from sphinx_posts.model import Post, parse_date, slugify, term_key, unique_slugs
 from sphinx_posts.read.frontmatter import KNOWN_KEYS, FieldReader, decode, read_post
 from sphinx_posts.store.catalog import build_catalog
-from sphinx_posts.urls import image_exists, image_source, is_external
+from sphinx_posts.urls import image_exists, image_source, is_external, safe_link
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -406,6 +407,60 @@ def test_a_redirect_stays_inside_the_output_folder(old):
     assert ":" not in name
     assert "\x00" not in name
     assert all(len(part.encode("utf-8")) < SLUG_BYTES for part in name.split("/"))
+
+
+link_parts = st.sampled_from(
+    [
+        "",
+        " ",
+        "\t",
+        "\x00",
+        "\n",
+        "java",
+        "JaVa",
+        "java\tscript",
+        "javascript",
+        "&#106;avascript",
+        "data",
+        "vbscript",
+        "file",
+        "http",
+        "https",
+        "mailto",
+        ":",
+        "&#58;",
+        "&colon;",
+        "/",
+        "//",
+        "\\",
+        "/\\",
+        "evil.example",
+        "x@example.org",
+        "?q=1",
+        "#top",
+    ]
+)
+links = texts | st.lists(link_parts, min_size=1, max_size=6).map("".join)
+
+
+def browser_scheme(url: str) -> tuple[str, str]:
+    """The scheme a browser finds in an ``href`` (WHATWG URL parsing: outer C0 controls and
+    spaces dropped, tabs and newlines removed anywhere), and the URL it then reads."""
+    url = url.strip("".join(map(chr, range(0x21))))
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "")
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", url)
+    return (match.group(1).lower() if match else ""), url
+
+
+@given(links, st.booleans())
+def test_a_safe_link_is_safe_as_a_browser_reads_it(value, allow_mailto):
+    link = safe_link(value, allow_mailto)
+    if not link:
+        return
+    scheme, url = browser_scheme(link)
+    assert scheme in ({"", "http", "https", "mailto"} if allow_mailto else {"", "http", "https"})
+    if not scheme:  # a path: it may not name another host (``//host``, ``/\\host``)
+        assert not re.match(r"^[/\\]{2}", url), link
 
 
 # -- cost -------------------------------------------------------------------------------------
