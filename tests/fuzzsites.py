@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 import feedparser
 import yaml
@@ -298,6 +299,8 @@ class PostSpec:
     docname: str
     fields: dict[str, Any]
     yaml_text: str
+    timezone: str = "UTC"
+    """The site's ``posts_timezone``: a naive date is a moment in it."""
 
     @property
     def wanted(self) -> bool:
@@ -310,7 +313,7 @@ class PostSpec:
             return False
         if "date" in self.fields:
             try:
-                when, _ = parse_date(self.fields["date"], UTC)
+                when, _ = parse_date(self.fields["date"], ZoneInfo(self.timezone))
                 if when > NOW:
                     return False
             except Exception:  # an unreadable date must be warned about
@@ -454,13 +457,15 @@ def write_site(srcdir: Path, seed: int, count: int, *, known: bool = True) -> Si
     """Write a site of ``count`` random posts (plus an index, a page and an image)."""
     gen = Generator(random.Random(seed), known=known)
     (srcdir / "posts").mkdir(parents=True)
-    (srcdir / "conf.py").write_text(conf(gen), encoding="utf-8")
+    config = conf(gen)
+    (srcdir / "conf.py").write_text(config, encoding="utf-8")
     (srcdir / "index.md").write_text(INDEX, encoding="utf-8")
     (srcdir / "about.md").write_text(ABOUT, encoding="utf-8")
     (srcdir / "posts" / "img.png").write_bytes(PNG)
     posts = []
     for number in range(count):
         post = make_post(gen, number)
+        post.timezone = re.findall(r"posts_timezone = '(.*)'", config)[0]
         posts.append(post)
         path = srcdir / f"{post.docname}.md"
         path.write_text(f"---\n{post.yaml_text}---\n\n{body(gen)}", encoding="utf-8")
