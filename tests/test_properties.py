@@ -15,7 +15,6 @@ import json
 import pickle
 import re
 import time
-import types
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -487,8 +486,8 @@ def test_reading_tags_is_linear_in_their_number(blog_app):
     assert large < 24 * max(small, 1e-4), (small, large)
 
 
-def test_the_catalog_is_linear_in_a_post_tags():
-    config = types.SimpleNamespace(posts_timezone="UTC", posts_show_drafts=False)
+def test_the_catalog_is_linear_in_a_post_tags(blog_app):
+    config = blog_app.config
 
     def work(count: int) -> Any:
         tags = tuple(f"tag {number}" for number in range(count))
