@@ -465,6 +465,18 @@ def test_a_safe_link_is_safe_as_a_browser_reads_it(value, allow_mailto):
 # -- cost -------------------------------------------------------------------------------------
 
 
+FLOOR = 0.002
+"""Seconds under which a timing is noise on a loaded machine (a GC pause, a context switch)."""
+
+
+def grows_linearly(work: Any, small: int, large: int, repeat: int = 5) -> None:
+    """Best-of times for ``small`` and ``large`` (8 times as many); linear work grows 8 times,
+    quadratic 64: the large run may cost 24 times the small one, or 24 times :data:`FLOOR`."""
+    assert large == 8 * small
+    times = best_time(work(small), repeat), best_time(work(large), repeat)
+    assert times[1] < 24 * max(times[0], FLOOR), times
+
+
 def best_time(work: Any, repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
@@ -475,15 +487,13 @@ def best_time(work: Any, repeat: int = 3) -> float:
 
 
 def test_reading_tags_is_linear_in_their_number(blog_app):
-    """A post's cost is linear in its tags: 8 times the tags may not cost 24 times as much
-    (linear work grows 8 times, quadratic 64 times)."""
+    """A post's cost is linear in its tags (16,000 tags took 1.6 s when a list was searched)."""
 
     def work(count: int) -> Any:
         fields = {"tags": json.dumps([f"tag {number}" for number in range(count)])}
         return lambda: reader(blog_app, fields).terms("tags")
 
-    small, large = best_time(work(1000)), best_time(work(8000))
-    assert large < 24 * max(small, 1e-4), (small, large)
+    grows_linearly(work, 2000, 16000)
 
 
 def test_the_catalog_is_linear_in_a_post_tags(blog_app):
@@ -497,5 +507,4 @@ def test_the_catalog_is_linear_in_a_post_tags(blog_app):
         }
         return lambda: build_catalog(records, config, datetime(2025, 1, 1, tzinfo=UTC))
 
-    small, large = best_time(work(1000)), best_time(work(8000))
-    assert large < 24 * max(small, 1e-4), (small, large)
+    grows_linearly(work, 1000, 8000, repeat=3)
