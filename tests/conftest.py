@@ -7,10 +7,12 @@ share an environment pickle: a test that expects read-time warnings always reads
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -18,6 +20,21 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Property tests (test_properties.py): ``make test`` runs the same few examples every time;
+# ``make fuzz`` (HYPOTHESIS_PROFILE=fuzz) runs many random ones and prints how to replay a failure.
+settings.register_profile(
+    "test", max_examples=100, derandomize=True, deadline=None, database=None, print_blob=True
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "2000")),
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "test"))
 
 
 @pytest.fixture(scope="session")

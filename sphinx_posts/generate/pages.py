@@ -22,6 +22,7 @@ from ..report import PostsWarning, warn
 from ..store.catalog import build_time
 from ..store.domain import get_domain
 from ..urls import (
+    FORMATS,
     SPHINX_FOLDERS,
     archive_page,
     drafts_page,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
     from ..model import Post
     from ..store.catalog import Catalog
@@ -409,6 +411,19 @@ class OutputClaims:
         for pagename, what in sphinx_pages(app.builder).items():
             self.claim(self.relative(pagename), what)
 
+    def claim_feeds(self, config: Config, catalog: Catalog) -> None:
+        """The feed files of the blog and of its terms: in ``dirhtml`` a page named
+        ``blog/atom.xml`` (a redirect) is a folder where the feed must be a file."""
+        folders = [index_page(config)] + [
+            term_page(config, kind, term.slug)
+            for kind in config.posts_feed_terms
+            for term in catalog.terms[kind].values()
+            if term.posts
+        ]
+        for folder in folders:
+            for name in FORMATS.values():
+                self.claim(f"{folder}/{name}", f"the feed {folder}/{name!r}")
+
     def relative(self, pagename: str) -> str:
         return Path(self.builder.get_outfilename(pagename)).relative_to(self.outdir).as_posix()
 
@@ -483,6 +498,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     ):
         return  # no post, list or template changed: every page is as last written
     claims = OutputClaims(app)
+    claims.claim_feeds(app.config, get_domain(app.env).catalog())
     unchanged: dict[str, str] = {}
     to_write: list[PlannedPage] = []
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():

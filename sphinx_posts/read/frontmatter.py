@@ -143,18 +143,71 @@ def docinfo_fields(document: nodes.document) -> dict[str, Any]:
     return fields
 
 
+MAX_ITEMS = 10_000
+"""Most values a list or mapping written as YAML text may expand to: a few hundred bytes of
+aliases (``&a [x, x], &b [*a, *a], ...``) expand to billions, and every warning shows the value."""
+
+UNREADABLE_YAML = (yaml.YAMLError, ValueError, TypeError, AttributeError, RecursionError)
+"""What ``yaml.safe_load`` raises besides its own errors: ``[2021-99-99]`` (ValueError), an
+explicit ``!!timestamp`` it cannot read (AttributeError), deep nesting (RecursionError)."""
+
+
 def decode(value: Any) -> Any:
-    """Undo the text form myst-parser gives non-string values (JSON lists and mappings)."""
+    """Undo the text form myst-parser gives non-string values (JSON lists and mappings, and
+    ``null`` for a key with nothing after it). Text that reads as neither stays text."""
     if isinstance(value, list):  # docutils split an ``authors`` field on commas
         value = ", ".join(value)
+    if value == "null":
+        return None
     if isinstance(value, str) and value[:1] in "[{":
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             try:
-                return yaml.safe_load(value)
-            except yaml.YAMLError:
+                loaded = yaml.safe_load(value)
+            except UNREADABLE_YAML:
                 return value
+            return loaded if _expanded_size(loaded) <= MAX_ITEMS else value
+    return value
+
+
+def _expanded_size(value: Any) -> int:
+    """How many values ``value`` holds with its YAML aliases expanded, counted without
+    expanding them (more than :data:`MAX_ITEMS` once past it, or for a value that holds
+    itself)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if not isinstance(node, list | dict):
+            return 1
+        if id(node) in sizes:
+            return sizes[id(node)]
+        sizes[id(node)] = MAX_ITEMS + 1  # a cycle: too large
+        total = 1
+        for child in node.values() if isinstance(node, dict) else node:
+            total += size(child)
+            if total > MAX_ITEMS:
+                break
+        sizes[id(node)] = total
+        return total
+
+    try:
+        return size(value)
+    except RecursionError:
+        return MAX_ITEMS + 1
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: Any) -> Any:
+    """Text (or a list's text items) with each lone surrogate, which a JSON or YAML escape
+    such as ``"\\ud800"`` gives, replaced by U+FFFD: no UTF-8 page, feed or file name holds
+    one."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_encodable(item) if isinstance(item, str) else item for item in value]
     return value
 
 
@@ -177,12 +230,12 @@ class FieldReader:
     def raw(self, *keys: str) -> tuple[str, Any] | None:
         for key in keys:
             if key in self.directive:
-                return key, self.directive[key]
+                return key, _encodable(self.directive[key])
         for key in keys:
             if key in self.fields:
                 value = decode(self.fields[key])
                 if value is not None:  # ``description:`` with nothing after it: not given
-                    return key, value
+                    return key, _encodable(value)
         return None
 
     def location(self, key: str) -> tuple[str, int | None]:
@@ -241,18 +294,19 @@ class FieldReader:
         if isinstance(value, dict):
             self.problem(PostsWarning.TAGS, key, value, "a list of names or a comma string")
             return ()
-        names: list[str] = []
+        names: dict[str, None] = {}  # in written order; a set's lookup keeps this linear
+        empty = False
         for item in items:
             if isinstance(item, int | float) and not isinstance(item, bool):
                 item = str(item)
             if not isinstance(item, str):
                 self.problem(PostsWarning.TAGS, key, item, "a name (text); the entry is ignored")
             elif not item.strip():
-                self.problem(
-                    PostsWarning.TAGS, key, value, "no empty names; the empty one is ignored"
-                )
-            elif item.strip() not in names:
-                names.append(item.strip())
+                empty = True
+            else:
+                names.setdefault(item.strip())
+        if empty:  # once: the warning shows the whole value
+            self.problem(PostsWarning.TAGS, key, value, "no empty names; the empty one is ignored")
         return tuple(names)
 
     def when(
