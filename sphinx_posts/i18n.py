@@ -91,7 +91,7 @@ def _script(found: babel.Locale) -> str:
 def catalog_language(language: str | None) -> str:
     """The shipped catalog for ``language``: its own, else one of the same language in the same
     script (``pt`` reads ``pt_BR``, ``de_AT`` reads ``de``, ``zh_TW`` has none); "" for none."""
-    found = parse_locale(language)
+    found = parse_locale(nearest_locale(language))
     if found is None or found.language == ENGLISH:
         return ""
     candidates = [code for code in shipped() if parse_locale(code) is not None]
@@ -199,10 +199,11 @@ def check_language(config: Config) -> None:
     found = parse_locale(language)
     if found is None:
         nearest = nearest_locale(language)
+        labels = catalog_language(language) or ENGLISH
         warn(
             PostsWarning.CONFIG,
             f"language = {language!r}: not a language Babel knows; the blog's dates are shown "
-            f"as {nearest!r} and its labels in {language_name(nearest, ENGLISH)} "
+            f"as {nearest!r} and its labels in {language_name(labels, ENGLISH)} "
             f"(nearest known locale: {nearest!r})",
         )
     elif found.language != ENGLISH and not catalog_language(language):
