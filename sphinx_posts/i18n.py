@@ -14,6 +14,7 @@ every date shown.
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,10 +149,15 @@ def language_tag(language: str | None) -> str:
     text = (language or "").strip()
     found = parse_locale(text) if text else None
     if found is None and text.casefold() in english_names():
-        found = parse_locale(english_names()[text.casefold()])
+        text = english_names()[text.casefold()]  # an English name: the code it stands for
+        found = parse_locale(text)
     if found is None:
         return ""
-    return "-".join(part for part in (found.language, found.script, found.territory) if part)
+    parts = re.split(r"[-_]", text)
+    return "-".join(
+        [parts[0].lower()]
+        + [part.title() if len(part) == 4 else part.upper() for part in parts[1:] if part]
+    )
 
 
 def content_language(languages: tuple[str, ...]) -> str:

@@ -73,7 +73,9 @@ def language_build(language: str):
 
 @pytest.mark.parametrize("language", [language_build(code) for code in LANGUAGES])
 def test_every_label_is_translated(app, language):
-    build(app)  # no warning: -W passes
+    build(app, expect_warnings=True)
+    # -W passes but for docutils' own labels, which it has in fewer languages (not in Turkish)
+    assert [line for line in warning_lines(app) if "[docutils]" not in line] == []
     catalog = read_catalog(LOCALES / language / "LC_MESSAGES" / f"{CATALOG}.po")
     translated = {
         (m.id[0] if isinstance(m.id, tuple) else m.id): " ".join(
