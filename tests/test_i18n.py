@@ -389,9 +389,9 @@ def test_each_catalog_is_complete_checked_and_compiled(language):
 
 def test_the_wheel_carries_the_compiled_catalogs(tmp_path):
     pytest.importorskip("hatchling", reason="builds the wheel offline with the build backend")
+    offline = ["--no-deps", "--no-build-isolation", "--no-index", "-q", "-w", str(tmp_path)]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation"]
-        + ["--no-index", "-q", "-w", str(tmp_path)],  # noqa: RUF005
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), *offline],
         check=True,
         capture_output=True,
     )
