@@ -20,7 +20,9 @@ from xml.etree import ElementTree
 
 import pytest
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from helpers import build, copy_root, html, warning_lines
@@ -399,3 +401,20 @@ def test_the_wheel_carries_the_compiled_catalogs(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for language in LANGUAGES:
         assert f"sphinx_posts/locales/{language}/LC_MESSAGES/{CATALOG}.mo" in names
+
+
+def test_a_site_can_change_a_label(make_app, rootdir, tmp_path):
+    """A ``sphinx_posts.mo`` under the site's ``locale_dirs`` wins over ours, message by
+    message: the rest still comes from ours."""
+    srcdir = copy_root(rootdir, tmp_path, "i18n")
+    ours = Catalog(locale="de")
+    ours.add("Related posts", "Lies auch")
+    folder = srcdir / "locales" / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / f"{CATALOG}.mo").open("wb") as handle:
+        write_mo(handle, ours)
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "de"})
+    build(app)
+    post = html(app, "posts/alpha.html")
+    assert post.select_one("#posts-related-title").get_text() == "Lies auch"
+    assert post.select_one(".posts-byline-reading").get_text(strip=True) == "1 Minute Lesezeit"
