@@ -26,6 +26,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from helpers import build, copy_root, html, warning_lines
+from jinja2 import DictLoader
 
 from sphinx_posts.i18n import CATALOG, LOCALES, shipped
 
@@ -418,3 +419,26 @@ def test_a_site_can_change_a_label(make_app, rootdir, tmp_path):
     post = html(app, "posts/alpha.html")
     assert post.select_one("#posts-related-title").get_text() == "Lies auch"
     assert post.select_one(".posts-byline-reading").get_text(strip=True) == "1 Minute Lesezeit"
+
+
+def test_our_templates_read_our_catalog_and_the_others_keep_sphinx(make_app, rootdir, tmp_path):
+    """``_``, ``ngettext`` and ``{% trans %}`` in a template named ``posts/...`` (macros and
+    includes too) read our catalog; a theme's template reads Sphinx's."""
+    srcdir = copy_root(rootdir, tmp_path, "i18n")
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "de"})
+    environment = app.builder.templates.environment
+    environment.loader = DictLoader(
+        {
+            "posts/macro.html": '{% macro label() %}{{ _("Related posts") }}{% endmacro %}',
+            "posts/mine.html": (
+                '{% from "posts/macro.html" import label %}{{ label() }}|'
+                '{{ ngettext("%(minutes)d min read", "%(minutes)d min read", 5)'
+                "|format(minutes=5) }}|"
+                "{% trans count=2 %}%(count)d more{% pluralize %}%(count)d more{% endtrans %}|"
+                '{% include "theirs.html" %}'
+            ),
+            "theirs.html": '{{ _("Search") }}|{{ _("Related posts") }}',
+        }
+    )
+    shown = environment.get_template("posts/mine.html").render()
+    assert shown == "Ähnliche Beiträge|5 Minuten Lesezeit|2 weitere|Suche|Related posts"
