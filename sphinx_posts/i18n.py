@@ -119,9 +119,9 @@ def nearest_locale(language: str | None) -> str:
     base = parse_locale(text.split("_")[0]) if "_" in text else None
     if base is not None:
         return str(base)
-    names = {name.casefold(): code for code, name in babel.Locale(ENGLISH).languages.items()}
-    if text.casefold() in names and parse_locale(names[text.casefold()]):
-        return names[text.casefold()]
+    named = english_names().get(text.casefold(), "")
+    if parse_locale(named) is not None and named:
+        return named
     codes = [*shipped(), *sorted(babel.localedata.locale_identifiers())]
     close = difflib.get_close_matches(text, codes, n=1, cutoff=0.6)
     return close[0] if close else ENGLISH
