@@ -59,8 +59,10 @@ live: $(STAMP)
 # (committed: an installed package always has them; tests/test_i18n.py checks they match).
 LOCALES := sphinx_posts/locales
 PYBABEL := $(BIN)/pybabel
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' sphinx_posts/__init__.py)
 translations: $(STAMP)
-	$(PYBABEL) extract -F babel.cfg -k N_ --no-location --sort-output --project=sphinx-posts \
+	$(PYBABEL) extract -F babel.cfg -k N_ --no-location --sort-output --project=sphinx-posts --version=$(VERSION) \
+		--msgid-bugs-address=https://github.com/sphinx-posts/sphinx-posts/issues \
 		--copyright-holder="The sphinx-posts developers" -o $(LOCALES)/sphinx_posts.pot .
 	$(PYBABEL) update -i $(LOCALES)/sphinx_posts.pot -d $(LOCALES) -D sphinx_posts \
 		--no-fuzzy-matching --ignore-obsolete
