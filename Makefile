@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SITE := example-site
 OUT := $(SITE)/_build/html
 
-.PHONY: demo test browser fuzz lint format bench live clean
+.PHONY: demo test browser fuzz lint format bench live clean translations new-language
 
 $(STAMP): pyproject.toml Makefile
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
@@ -61,6 +61,26 @@ format: $(STAMP)
 live: $(STAMP)
 	$(BIN)/python -m pip install -q sphinx-autobuild
 	$(BIN)/sphinx-autobuild $(SITE) $(OUT)
+
+# The labels' message catalogs (see "Translations" in README.md): extract every label from the
+# code and templates into the .pot, merge it into each language's .po, compile the .mo files
+# (committed: an installed package always has them; tests/test_i18n.py checks they match).
+LOCALES := sphinx_posts/locales
+PYBABEL := $(BIN)/pybabel
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' sphinx_posts/__init__.py)
+translations: $(STAMP)
+	$(PYBABEL) extract -F babel.cfg -k N_ --no-location --sort-output --project=sphinx-posts --version=$(VERSION) \
+		--msgid-bugs-address=https://github.com/sphinx-posts/sphinx-posts/issues \
+		--copyright-holder="The sphinx-posts developers" -o $(LOCALES)/sphinx_posts.pot .
+	$(PYBABEL) update -i $(LOCALES)/sphinx_posts.pot -d $(LOCALES) -D sphinx_posts \
+		--no-fuzzy-matching --ignore-obsolete
+	$(PYBABEL) compile -d $(LOCALES) -D sphinx_posts --statistics
+
+# A catalog for one more language: `make new-language LANGUAGE=sv`, then translate
+# sphinx_posts/locales/sv/LC_MESSAGES/sphinx_posts.po and run `make translations`.
+new-language: $(STAMP)
+	@test -n "$(LANGUAGE)" || { echo "usage: make new-language LANGUAGE=sv"; exit 1; }
+	$(PYBABEL) init -i $(LOCALES)/sphinx_posts.pot -d $(LOCALES) -D sphinx_posts -l $(LANGUAGE)
 
 clean:
 	rm -rf $(OUT) $(SITE)/_build .pytest_cache

@@ -17,6 +17,7 @@ from .generate.outputs import setup_outputs
 from .generate.pages import setup_pages
 from .generate.schedule import setup_schedule
 from .generate.templatecache import setup_template_cache
+from .i18n import setup_i18n
 from .read.ablog import setup_ablog
 from .read.citations import setup_citations
 from .read.directives import setup_directives
@@ -62,6 +63,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")  # cards and badges use its styles
     # base and store
     setup_config(app)
+    setup_i18n(app)
     setup_nodes(app)
     setup_formats(app)
     app.add_domain(PostsDomain)

@@ -7,10 +7,13 @@ never drift. Values are checked once, at ``config-inited``; a bad value is repor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import dates as babel_dates
 from sphinx.util.i18n import date_format_mappings, date_format_re
 
 from .people import field_problems, shape_error
@@ -49,13 +52,58 @@ def _path_error(value: str) -> str | None:
     return None
 
 
-def date_format_error(value: str) -> str | None:
-    """Dates are shown with Sphinx's ``format_date``, which prints a code it does not know
-    (``%Q``, a lone ``%``) as written: every ``%`` must start one of its codes."""
+NAMED_DATE_FORMATS = ("short", "medium", "long", "full")
+"""The language's own date formats (Babel's, from CLDR): 'medium' is "Mar 20, 2025" in
+English, "20.03.2025" in German, "2025/03/20" in Japanese."""
+CLDR_FIELDS = frozenset("GyYuQqMLwWdDFEecabBhHKkmsSzZOvVXx")
+QUOTED = re.compile(r"'[^']*'")
+SAMPLE = datetime(2025, 3, 20, 9, 30, tzinfo=UTC)
+
+
+def is_strftime(value: str) -> bool:
+    """The rule between the two kinds of format: a ``%`` means strftime (``%b %-d, %Y``),
+    anything else is a CLDR pattern (``d MMMM y``) or a named format."""
+    return "%" in value
+
+
+def _strftime_error(value: str) -> str | None:
+    """Sphinx's ``format_date`` prints a code it does not know (``%Q``, a lone ``%``) as
+    written: every ``%`` must start one of its codes."""
     if "%" not in date_format_re.sub("", value):
         return None
     codes = " ".join(code for code in date_format_mappings if code != "%%")
     return f"a strftime-style format using only {codes} (and %% for a percent sign)"
+
+
+def _pattern_error(value: str) -> str | None:
+    """A letter outside quotes is a CLDR field: one that is none ('hello' has 'l') is a
+    mistake, and a pattern without any field shows no date."""
+    bare = QUOTED.sub("", value)
+    letters = {c for c in bare if c.isascii() and c.isalpha()}
+    unknown = "".join(sorted(letters - CLDR_FIELDS))
+    problem = ""
+    if unknown:
+        problem = f" ({unknown!r} is no field: quote text, as in \"d 'de' MMMM\")"
+    elif not letters:
+        problem = " (it has no date field)"
+    else:
+        try:
+            babel_dates.format_datetime(SAMPLE, value, tzinfo=UTC, locale="en")
+        except (ValueError, KeyError, AttributeError, IndexError) as error:
+            problem = f" ({error})"
+    if not problem:
+        return None
+    return (
+        f"a Unicode date pattern such as 'd MMMM y' or 'MMM d, y'{problem}, a strftime-style "
+        f"format with % codes, or one of {', '.join(map(repr, NAMED_DATE_FORMATS))}"
+    )
+
+
+def date_format_error(value: str) -> str | None:
+    """A date format is a named one, a strftime format or a CLDR pattern (:func:`is_strftime`)."""
+    if value in NAMED_DATE_FORMATS:
+        return None
+    return _strftime_error(value) if is_strftime(value) else _pattern_error(value)
 
 
 def _positive(value: int) -> str | None:
@@ -148,7 +196,8 @@ SETTINGS: tuple[Setting, ...] = (
         "posts_title",
         "Blog",
         (str,),
-        "Title of the page that lists every post (and the feeds' title).",
+        "Title of the page that lists every post (and the feeds' title); the default is "
+        "'Blog' in the site's language.",
         None,
         "html",
     ),
@@ -161,9 +210,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "posts_date_format",
-        "%b %-d, %Y",
+        "medium",
         (str,),
-        "strftime-style format of dates shown on pages, localised to the site's language.",
+        "How dates are shown, in the site's language: 'short', 'medium', 'long' or 'full' (the "
+        "language's own formats: 'medium' is 'Mar 20, 2025' in English, '20.03.2025' in "
+        "German), a strftime-style format ('%b %-d, %Y': a '%' means strftime) or a Unicode "
+        "(CLDR) date pattern ('d MMMM y').",
         date_format_error,
     ),
     Setting(

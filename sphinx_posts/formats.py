@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
+from datetime import date
 from typing import TYPE_CHECKING
 
 import babel
+from babel import dates as babel_dates
 from sphinx.util.i18n import format_date
 
-from .config import site_timezone
+from .config import NAMED_DATE_FORMATS, is_strftime, site_timezone
+from .i18n import date_locale
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -21,10 +23,24 @@ if TYPE_CHECKING:
 
 
 def show_date(moment: datetime, config: Config, date_format: str = "") -> str:
-    """A date as readers see it: ``posts_date_format`` in the site's language and zone."""
+    """A date as readers see it: ``posts_date_format`` in the site's language and zone.
+
+    The format is one of the language's own (``medium``), a strftime format (it has a ``%``)
+    or a CLDR pattern (``d MMMM y``); the locale is one Babel knows (``date_locale``), so
+    an unknown ``language`` is reported once, not once a date."""
     local = moment.astimezone(site_timezone(config))
     chosen = date_format or config.posts_date_format
-    return format_date(chosen, date=local, language=config.language or "en")
+    language = date_locale(config)
+    if chosen in NAMED_DATE_FORMATS:
+        return babel_dates.format_date(local.date(), chosen, locale=language)
+    if is_strftime(chosen):
+        return format_date(chosen, date=local, language=language)
+    return babel_dates.format_datetime(local, chosen, tzinfo=local.tzinfo, locale=language)
+
+
+def month_name(year: int, month: int, config: Config) -> str:
+    """A month as a heading names it: standalone (Russian "март", not "марта")."""
+    return babel_dates.format_date(date(year, month, 1), "LLLL", locale=date_locale(config))
 
 
 def machine_date(moment: datetime, has_time: bool, config: Config) -> str:
@@ -43,11 +59,7 @@ def load_date_names(app: Sphinx) -> None:
     Loaded at the first byline, in the middle of writing, its few MiB of locale data land
     between the pages' short-lived objects, and the build's peak memory grows by twice that.
     """
-    # an unknown language: Sphinx's format_date warns when a date is shown, and uses English
-    for language in (app.config.language or "en", "en"):
-        with suppress(ValueError, babel.UnknownLocaleError):
-            babel.Locale.parse(language).months  # noqa: B018 (reading them loads them)
-            return
+    babel.Locale.parse(date_locale(app.config)).months  # noqa: B018 (reading them loads them)
 
 
 def setup_formats(app: Sphinx) -> None:

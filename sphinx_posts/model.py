@@ -53,6 +53,9 @@ class Post:
     canonical_link: str = ""
     borrowed: tuple[tuple[str, str], ...] = ()
     """Other generators' keys read as ours: (their key, ours), reported once per build."""
+    translation: str = ""
+    """``translation_of`` (Hugo's ``translationKey``): posts that give the same value, and the
+    post whose docname it is, are one post in several languages."""
     section: str = ""
     """The id of the section that is the post, when a document posts several sections (ABlog's
     ``post`` directive in each); "" when the post is the whole document."""

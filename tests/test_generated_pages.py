@@ -44,6 +44,10 @@ GENERATED = {
     "blog/2024",
     "blog/series",
     "blog/series/ml-basics",
+    # posts in English and French: a page per language
+    "blog/language",
+    "blog/language/en",
+    "blog/language/fr",
 }
 
 

@@ -15,9 +15,11 @@ from posixpath import join as posix_join
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from ..i18n import content_language, language_tag
 from ..model import shown_terms
 from ..report import note
 from ..store.catalog import build_time, show_drafts
@@ -50,6 +52,19 @@ UNSET_AUTHOR = "Author name not set"  # Sphinx's default ``author``
 URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
+    """Atom's ``xml:lang`` on the entry of a post that states its language."""
+
+    def __init__(self) -> None:
+        self.tag = ""
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.tag:
+            entry.set(XML_LANG, self.tag)
+        return entry
 
 
 def clean(text: str) -> str:
@@ -133,6 +148,7 @@ class FeedWriter:
             "summary": clean(post.description or post.excerpt) if mode != "none" else "",
             "content": self.body(post) if mode == "full" else "",
             "image": image_url(self.app.env, post, lambda path: urljoin(self.base, path)),
+            "language": content_language(post.languages),
         }
 
     def write_all(self) -> None:
@@ -193,7 +209,7 @@ class FeedWriter:
             self.fetch_bodies(posts)
         entries = [self.entry(post) for post in posts]
         updated = max((entry["updated"] for entry in entries), default=EPOCH)
-        language = self.config.language or "en"
+        language = language_tag(self.config.language) or "en"
         feed_urls = {name: urljoin(self.base, posix_join(folder, f)) for name, f in FORMATS.items()}
         outdir = self.app.outdir / folder
         outdir.mkdir(parents=True, exist_ok=True)
@@ -231,6 +247,7 @@ class FeedWriter:
         generator.updated(updated)
         generator.lastBuildDate(updated)
         generator.generator("sphinx-posts")
+        generator.register_extension("posts_language", BaseExtension, EntryLanguage, rss=False)
         for entry in entries:
             item = generator.add_entry(order="append")
             item.id(entry["id"])
@@ -243,6 +260,9 @@ class FeedWriter:
                 uri = {"uri": author["url"]} if author["url"] else {}
                 item.author({"name": author["name"], **uri})
                 item.dc.dc_creator(author["name"])
+            if entry["language"]:
+                item.posts_language.tag = entry["language"]
+                item.dc.dc_language(entry["language"])
             if entry["tags"]:  # one call: feedgen redoes every category on each call
                 item.category([{"term": tag, "label": tag} for tag in entry["tags"]])
             if entry["summary"]:
@@ -278,6 +298,8 @@ class FeedWriter:
                 item["tags"] = entry["tags"]
             if entry["image"]:
                 item["image"] = entry["image"]
+            if entry["language"]:
+                item["language"] = entry["language"]
             items.append(item)
         return {
             "version": "https://jsonfeed.org/version/1.1",

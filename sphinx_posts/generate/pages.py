@@ -16,10 +16,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.locale import get_translation
-
+from ..i18n import N_, _
 from ..report import PostsWarning, warn
-from ..store.catalog import build_time
+from ..store.catalog import build_time, has_language_pages
 from ..store.domain import get_domain
 from ..urls import (
     FORMATS,
@@ -53,21 +52,19 @@ if TYPE_CHECKING:
     from ..model import Post
     from ..store.catalog import Catalog
 
-_ = get_translation("sphinx_posts")
-
 KIND_TITLES = {
-    "tag": "Tags",
-    "category": "Categories",
-    "author": "Authors",
-    "location": "Locations",
-    "language": "Languages",
+    "tag": N_("Tags"),
+    "category": N_("Categories"),
+    "author": N_("Authors"),
+    "location": N_("Locations"),
+    "language": N_("Languages"),
 }
 TERM_TITLES = {
-    "tag": "Posts tagged “%s”",
-    "category": "Posts in “%s”",
-    "author": "Posts by %s",
-    "location": "Posts from %s",
-    "language": "Posts in %s",
+    "tag": N_("Posts tagged “%(name)s”"),
+    "category": N_("Posts in “%(name)s”"),
+    "author": N_("Posts by %(name)s"),
+    "location": N_("Posts from %(name)s"),
+    "language": N_("Posts in %(language)s"),
 }
 
 Page = tuple[str, dict[str, Any], str]
@@ -201,7 +198,11 @@ class BlogPages:
             "prev": link(self.builder, pagename, names[number - 2]) if number > 1 else "",
             "next": link(self.builder, pagename, names[number]) if number < count else "",
         }
-        heading = title if number == 1 else _("%s, page %d") % (title, number)
+        heading = (
+            title
+            if number == 1
+            else _("%(title)s, page %(number)d") % {"title": title, "number": number}
+        )
         entries = self.entries(pagename, posts)
         up = None
         if kind == "series":  # the series index is reached from each series
@@ -279,8 +280,10 @@ class BlogPages:
         config = self.config
         yield from self.listing(index_page(config), config.posts_title, self.catalog.posts, "index")
         for kind in KIND_TITLES:
-            if kind in ("location", "language") and not config.posts_ablog:
+            if kind == "location" and not config.posts_ablog:
                 continue  # ABlog's pages, written for ABlog sites
+            if kind == "language" and not has_language_pages(self.catalog, config):
+                continue
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
                 continue
@@ -289,7 +292,7 @@ class BlogPages:
             above = ((terms_page(config, kind), _(KIND_TITLES[kind])),)
             for term in terms:
                 base = term_page(config, kind, term.slug)
-                title = _(TERM_TITLES[kind]) % term.name
+                title = _(TERM_TITLES[kind]) % {"name": term.name, "language": term.name}
                 feed = {"folder": base, "title": feed_title(config, term.name)}
                 has_feed = kind in config.posts_feed_terms
                 person = term.name if kind == "author" else ""
@@ -339,7 +342,7 @@ class BlogPages:
         yield PlannedPage(series_index_page(config), self.series_index, sorted(names))
         for name, parts in catalog.series.items():
             base = series_page(config, catalog.series_slugs[name])
-            title = _("Series: %s") % name
+            title = _("Series: %(name)s") % {"name": name}
             above = ((series_index_page(config), _("Series")),)
             yield from self.listing(base, title, parts, "series", None, False, above)
 

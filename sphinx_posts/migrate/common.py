@@ -66,7 +66,6 @@ DROPPED = frozenset(
         "status",
         "mainClass",
         "color",
-        "translationKey",
         "translationId",
         "series_order",
         "markup",

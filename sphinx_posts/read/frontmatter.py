@@ -52,6 +52,8 @@ KNOWN_KEYS = (
     "post",
     "blogpost",
     "language",
+    "lang",
+    "translation_of",
     "location",
     "excerpt",
     "exclude",
@@ -75,7 +77,6 @@ OTHER_KEYS = frozenset(
         "jupytext",
         "kernelspec",
         "layout",
-        "lang",
         "slug",
         "summary",
         "keywords",
@@ -420,7 +421,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         tags=reader.terms("tags"),
         categories=reader.terms("categories", "category"),
         authors=reader.terms("authors", "author") or tuple(reader.env.config.posts_default_author),
-        languages=reader.terms("language"),
+        languages=reader.terms("language", "lang"),
         locations=reader.terms("location"),
         draft=draft,
         image=image,
@@ -432,6 +433,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         external_link=reader.link("external_link", allow_mailto=True),
         canonical_link=reader.link("canonical_link"),
         borrowed=tuple(reader.adopted.borrowed),
+        translation=reader.text("translation_of", "translationKey", "translation_key"),
     )
 
 

@@ -15,6 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..config import site_timezone
+from ..i18n import language_name
 from ..model import Term, ablog_slug, slugify, term_key, unique_slugs
 from ..people import find_person, read_people
 
@@ -62,6 +63,10 @@ class Catalog:
     """Other values derived once per build by the phases above (such as back-links)."""
     people: dict[str, Person] = field(default_factory=dict)
     """``posts_authors`` by the term key of each key and name (see :func:`person`)."""
+    translations: dict[str, list[Post]] = field(default_factory=dict)
+    """Translation key -> the listed posts that are one post in several languages."""
+    translation_keys: dict[str, str] = field(default_factory=dict)
+    """Post key -> its translation key (also for the post a key names by its docname)."""
 
     def __post_init__(self) -> None:
         self.rank = {post.key: index for index, post in enumerate(self.posts)}
@@ -80,6 +85,27 @@ class Catalog:
                 slug, number = f"{base}-{number}", number + 1
             self.series_slugs[name] = slug
             taken.add(slug)
+        self.group_translations()
+
+    def group_translations(self) -> None:
+        """Posts giving the same ``translation_of`` are translations of each other; so is the
+        post whose docname that is (``translation_of: posts/hello`` names the original)."""
+        by_docname = {post.docname: post for post in self.posts if not post.section}
+        for post in self.posts:
+            if post.translation:
+                self.translations.setdefault(post.translation, []).append(post)
+        for key, group in self.translations.items():
+            origin = by_docname.get(translated_docname(key))
+            if origin is not None and origin not in group:
+                group.append(origin)
+            group.sort(key=lambda post: (post.languages, post.key))
+            for post in group:
+                self.translation_keys.setdefault(post.key, key)
+
+    def translations_of(self, post: Post) -> list[Post]:
+        """Every listed language version of ``post`` (itself included); [] if it has none."""
+        group = self.translations.get(self.translation_keys.get(post.key, ""), [])
+        return group if len(group) > 1 else []
 
     def year_of(self, post: Post) -> int | None:
         return post.date.astimezone(self.timezone).year if post.date else None
@@ -94,6 +120,14 @@ class Catalog:
     def person(self, name: str) -> Person:
         """The author a post names, as ``posts_authors`` describes them (or by name only)."""
         return find_person(name, self.people)
+
+
+def translated_docname(key: str) -> str:
+    """A ``translation_of`` value as the docname it may name (``/posts/hello.md``)."""
+    name = key.strip().strip("/")
+    for suffix in (".md", ".rst", ".ipynb", ".markdown", ".txt", ".html"):
+        name = name.removesuffix(suffix)
+    return name
 
 
 def shown_name(people: dict[str, Person], kind: str, name: str) -> str:
@@ -155,6 +189,20 @@ def shown_names(config: Config, kind: str) -> dict[str, str]:
     }
 
 
+def spoken_names(config: Config, codes: list[str]) -> dict[str, str]:
+    """Language code -> its name in the site's language (``fr`` is "Französisch" on a German
+    site); the pages keep the code as their slug (``blog/language/fr``)."""
+    names = {term_key(code): language_name(code, config.language) for code in codes}
+    return {key: name for key, name in names.items() if name}
+
+
+def has_language_pages(catalog: Catalog, config: Config) -> bool:
+    """A page per language: on a blog in two languages or more (and, as ABlog did, on an
+    ABlog site whose posts name any)."""
+    languages = [term for term in catalog.terms["language"].values() if term.posts]
+    return len(languages) >= (1 if config.posts_ablog else 2)
+
+
 def order(config: Config) -> Callable[[Post], tuple[Any, ...]]:
     """Oldest first. Posts of the same moment go by docname, or on an ABlog site by title,
     as ABlog orders them."""
@@ -184,6 +232,8 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
         if shown:
             fold = partial(_shown_slug, shown, fold or slugify)
         slugs = unique_slugs([name for names in named for name in names], fold)
+        if kind == "language" and not shown and not config.posts_ablog:
+            shown = spoken_names(config, [name for names in named for name in names])
         found: dict[str, Term] = {}
         for post, names in zip(oldest_first, named, strict=True):
             for name in names:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from ..doctree import chrome, posts_backlinks
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from ..model import Post
     from ..store.catalog import Catalog
 
-_ = get_translation("sphinx_posts")
 
 MARK = "\x00posts-target:"
 MEMO = "backlinks"

@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.locale import get_translation
 
 from ..doctree import byline, chrome
 from ..formats import machine_date, reading_minutes, show_date
+from ..i18n import _, ngettext
 from ..store.catalog import is_scheduled
 from ..store.domain import get_domain
 from ..urls import term_link
 from .authors import author_context
-from .navigation import series_context
+from .navigation import series_context, translation_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
     from ..model import Post
     from ..store.catalog import Catalog
-
-_ = get_translation("sphinx_posts")
 
 
 def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: str = "") -> str:
@@ -65,16 +63,20 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         "draft": post.draft,
         "scheduled": is_scheduled(post, catalog.now),
         "series": series_context(app, page, post, catalog) if post.series else None,
+        "translations": translation_links(app, page, post, catalog),
     }
 
 
 def plain_byline(context: dict[str, Any]) -> nodes.paragraph:
     parts = [context["date"]] if context["date"] else []
     if context["updated"]:
-        parts.append(_("Updated %s") % context["updated"])
+        parts.append(_("Updated %(date)s") % {"date": context["updated"]})
     if context["authors"]:
         parts.append(", ".join(author["name"] for author in context["authors"]))
-    parts.append(_("%d min read") % context["minutes"])
+    minutes = context["minutes"]
+    parts.append(
+        ngettext("%(minutes)d min read", "%(minutes)d min read", minutes) % {"minutes": minutes}
+    )
     if context["tags"]:
         parts.append(", ".join(tag["name"] for tag in context["tags"]))
     if context["draft"] or context["scheduled"]:

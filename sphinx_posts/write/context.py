@@ -12,6 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from ..i18n import content_language, language_tag
 from ..store.catalog import is_scheduled
 from ..store.domain import get_domain
 from ..urls import (
@@ -82,6 +83,24 @@ def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -
     return tags
 
 
+def language_links(app: Sphinx, context: dict[str, Any], post: Post, base: str) -> list[str]:
+    """A post in another language than the site's says so in ``<html lang>``; a post in
+    several languages links each version (itself included, as search engines ask) with
+    ``hreflang``, by absolute address when the site has one."""
+    tag = content_language(post.languages)
+    if tag and tag != language_tag(app.config.language):
+        context["language"] = tag
+    links = []
+    for other in get_domain(app.env).catalog().translations_of(post):
+        other_tag = content_language(other.languages)
+        if not other_tag:
+            continue
+        uri = app.builder.get_target_uri(other.docname)
+        href = urljoin(base, uri) if base else context["pathto"](other.docname)
+        links.append(f'<link rel="alternate" hreflang="{other_tag}" href="{escape(href)}" />')
+    return links
+
+
 def json_ld(app: Sphinx, post: Post, url: str, image: str, description: str) -> str:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -101,6 +120,8 @@ def json_ld(app: Sphinx, post: Post, url: str, image: str, description: str) -> 
         ]
     if post.tags:
         data["keywords"] = list(post.tags)
+    if language := content_language(post.languages):
+        data["inLanguage"] = language
     if image:
         data["image"] = image
     if url:
@@ -137,6 +158,7 @@ def page_context(
     post = domain.posts.get(pagename)
     if post is not None and doctree is not None:
         added += post_metadata(app, context, post, base)
+        added += language_links(app, context, post, base)
     if added:
         context["metatags"] = context.get("metatags", "") + "\n".join(added) + "\n"
     context["posts"] = SidebarData(app, pagename, context["pathto"], post)

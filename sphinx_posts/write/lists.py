@@ -12,6 +12,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..doctree import ancestors, postlist
 from ..formats import machine_date, reading_minutes
+from ..i18n import content_language, lang_attributes
 from ..model import LIST_FORMATS, shown_terms
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
@@ -61,6 +62,8 @@ def post_entry(
         ),
         "draft": post.draft or is_scheduled(post, catalog.now),
         "post": post,
+        # a post in another language than the site's says so (screen readers, hyphenation)
+        "lang_attrs": Markup(lang_attributes(content_language(post.languages), config.language)),
         # an ABlog site's entries show the image, authors and categories, as ABlog's did
         "ablog": bool(config.posts_ablog),
     }

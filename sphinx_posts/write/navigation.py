@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..doctree import chrome, post_footer
+from ..i18n import content_language, is_right_to_left, own_name
 from ..model import term_key
 from ..store.domain import get_domain
 from ..urls import link, makes_blog_pages, post_link, series_page
@@ -71,7 +72,26 @@ def navigation_inputs(catalog: Catalog, post: Post, related_count: int) -> tuple
         [(other.key, other.title) for other in (older, newer) if other],
         [(other.key, other.title) for other in related(catalog, post, related_count)],
         [(other.key, other.title, other.date) for other in parts],
+        [(other.key, other.languages) for other in catalog.translations_of(post)],
     )
+
+
+def translation_links(app: Sphinx, page: str, post: Post, catalog: Catalog) -> list[Any]:
+    """The other languages ``post`` is in, each named in itself ("Français") and linked."""
+    links = []
+    for other in catalog.translations_of(post):
+        tag = content_language(other.languages)
+        if other.key == post.key or not tag:
+            continue
+        links.append(
+            {
+                "lang": tag,
+                "name": own_name(tag),
+                "url": post_link(app.builder, page, other),
+                "dir": "rtl" if is_right_to_left(tag) else "ltr",
+            }
+        )
+    return links
 
 
 def series_context(app: Sphinx, page: str, post: Post, catalog: Catalog) -> dict[str, Any]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sphinx.locale import get_translation
-
 from ..config import ablog_setting
 from ..formats import machine_date
+from ..i18n import _
+from ..store.catalog import has_language_pages
 from ..store.domain import get_domain
 from ..urls import (
     FORMATS,
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model import Post
-
-
-_ = get_translation("sphinx_posts")
 
 
 class SidebarData:
@@ -84,6 +81,8 @@ class SidebarData:
                 pages.append((title, terms_page(self._app.config, kind)))
         if any(term.posts for term in self._catalog.terms["author"].values()):
             pages.append((_("Authors"), terms_page(self._app.config, "author")))
+        if has_language_pages(self._catalog, self._app.config):
+            pages.append((_("Languages"), terms_page(self._app.config, "language")))
         return [
             {"title": title, "url": self.url(page), "current": page == self._pagename}
             for title, page in pages

@@ -7,14 +7,13 @@ show them are rewritten when the counts change) and is filled at write time.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util.i18n import format_date
 
 from ..config import site_timezone
 from ..doctree import posts_summary
+from ..formats import month_name
 from ..store.domain import get_domain
 from ..urls import archive_page, link, makes_blog_pages, month_anchor, term_page, year_page
 
@@ -74,7 +73,7 @@ def archive_years(app: Sphinx, page: str, catalog: Catalog) -> list[dict[str, An
                 "months": [
                     {
                         "month": month,
-                        "name": month_name(year, month, app),
+                        "name": month_name(year, month, app.config),
                         "count": months[month],
                         # the month's first post on the year's page
                         "url": f"{url}#{month_anchor(year, month)}" if url else "",
@@ -84,11 +83,6 @@ def archive_years(app: Sphinx, page: str, catalog: Catalog) -> list[dict[str, An
             }
         )
     return years
-
-
-def month_name(year: int, month: int, app: Sphinx) -> str:
-    first = datetime(year, month, 1, tzinfo=UTC)
-    return format_date("%B", date=first, language=app.config.language or "en")
 
 
 def resolve_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
