@@ -115,7 +115,7 @@ def test_hugo_bundles_and_toml_dropped_in(make_app, tmp_path):
     page = html(app, "posts/featured-bundle/index.html")
     assert "featured.png" in page.find("meta", property="og:image")["content"]
     assert (app.outdir / "_images/posts/posts/featured-bundle/featured.png").is_file()
-    assert (app.outdir / "2024" / "02" / "first.html").is_file()
+    assert (app.outdir / "2024" / "02" / "first" / "index.html").is_file()  # alias ending in /
     assert (app.outdir / "posts" / "toml.html").is_file()
     # the TOML block is read, not shown
     assert "+++" not in html(app, "posts/toml-post.html").get_text()
