@@ -21,6 +21,7 @@ from datetime import date, datetime
 from posixpath import basename, dirname, join
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.util.matching import Matcher
 
 from ..report import note
@@ -351,6 +352,71 @@ def bundle_image(env: BuildEnvironment, docname: str) -> str:
             if word in name.casefold():
                 return name
     return ""
+
+
+# -- where the summary ends ----------------------------------------------------------------
+
+_END_WORDS = r"more|TEASER_END|END_TEASER|PELICAN_END_SUMMARY"
+_END_COMMENT = re.compile(rf"<!--\s*(?:{_END_WORDS})(?::[^>]*)?\s*-->", re.IGNORECASE)
+_BEGIN_COMMENT = re.compile(r"<!--\s*PELICAN_BEGIN_SUMMARY\s*-->", re.IGNORECASE)
+_END_RST = re.compile(r"(?:TEASER_END|END_TEASER|PELICAN_END_SUMMARY)(?::.*)?", re.IGNORECASE)
+_BEGIN_RST = re.compile(r"PELICAN_BEGIN_SUMMARY", re.IGNORECASE)
+_MARKER_NODES = (nodes.raw, nodes.comment, nodes.paragraph)
+
+
+@dataclass
+class SummaryMarkers:
+    """Where a post says its summary ends (and, Pelican's, where it begins)."""
+
+    end: nodes.Node
+    begin: nodes.Node | None
+    found: list[nodes.Node]
+    """Every marker node, to take off the page."""
+
+
+def summary_markers(document: nodes.Node, separator: str = "") -> SummaryMarkers | None:
+    """The summary divider of the generator a post came from: Hugo's ``<!--more-->`` (also the
+    separator most Jekyll sites set), Nikola's ``.. TEASER_END`` (``<!-- TEASER_END -->`` in
+    Markdown), the ``PELICAN_BEGIN_SUMMARY``/``PELICAN_END_SUMMARY`` comments of Pelican's
+    summary plugin, or the post's own Jekyll ``excerpt_separator``. ``None`` when there is none.
+    """
+    custom = separator.strip()
+    kinds = _MARKER_NODES if custom else _MARKER_NODES[:2]
+    found: list[tuple[nodes.Node, str]] = []
+    for node in document.findall(lambda node: isinstance(node, kinds)):
+        text = node.astext().strip()
+        if isinstance(node, nodes.raw):
+            if "html" not in node.get("format", "").split():
+                continue
+            if _BEGIN_COMMENT.fullmatch(text):
+                found.append((node, "begin"))
+            elif _END_COMMENT.fullmatch(text) or (custom and text == custom):
+                found.append((node, "end"))
+        elif isinstance(node, nodes.comment):
+            if _BEGIN_RST.fullmatch(text):
+                found.append((node, "begin"))
+            elif _END_RST.fullmatch(text):
+                found.append((node, "end"))
+        elif text == custom and not _in_docinfo(node):  # plain text, alone in its paragraph
+            found.append((node, "end"))
+    end = next((node for node, kind in found if kind == "end"), None)
+    if end is None:
+        return None
+    begin = None
+    for node, kind in found:
+        if node is end:
+            break
+        if kind == "begin":
+            begin = node
+    return SummaryMarkers(end, begin, [node for node, _kind in found])
+
+
+def _in_docinfo(node: nodes.Node) -> bool:
+    while node.parent is not None:
+        node = node.parent
+        if isinstance(node, nodes.docinfo):
+            return True
+    return False
 
 
 # -- addresses from permalink patterns ------------------------------------------------------
