@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import build, html, plain, posts_of, warning_lines
+from helpers import build, html, plain, posts_of, warning_lines, warnings_of
 
 from sphinx_posts.read.generators import (
     is_post_path,
@@ -90,7 +90,11 @@ def test_hugo_bundles_and_toml_dropped_in(make_app, tmp_path):
         "posts/featured-bundle/index",
         "posts/toml-post",
         "posts/notes/draft-note",
-    }  # _index pages (branch bundles) are sections, not posts
+    }  # _index pages (branch bundles) are sections, not posts; nor are bundle resources
+    # (first-bundle/notes.md, first-bundle/data/raw.md): pages in no toctree, with no warning
+    assert (app.outdir / "posts" / "first-bundle" / "notes.html").is_file()
+    assert app.env.metadata["posts/first-bundle/notes"].get("orphan")
+    assert app.env.metadata["posts/first-bundle/data/raw"].get("orphan")
     first = posts["posts/first-bundle/index"]
     assert first.image == "cover.png"  # image: {src, alt}
     assert first.description == "A post kept as a page bundle, with its image beside it."
@@ -351,3 +355,31 @@ def test_summary_dividers_of_other_generators(make_app, tmp_path, buildername):
     assert "Jekyll one. Jekyll two." in summaries
     assert "From the frontmatter." in summaries
     assert "Before." not in summaries
+
+
+def test_bundle_resources_follow_their_index_incrementally(make_app, tmp_path):
+    """Whether a bundle's Markdown is a post depends on its ``index``: when the index changes,
+    the documents beside it are read again (incremental == clean)."""
+    site = tmp_path / "site"
+    (site / "posts" / "trip").mkdir(parents=True)
+    (site / "conf.py").write_text(CONF, encoding="utf-8")
+    (site / "index.md").write_text("# Home\n", encoding="utf-8")
+    index = site / "posts" / "trip" / "index.md"
+    index.write_text("---\ntitle: Trip\ndate: 2024-05-01\n---\n\nThe trip.\n", encoding="utf-8")
+    (site / "posts" / "trip" / "notes.md").write_text(
+        "---\ntitle: Notes\ndate: 2024-05-02\n---\n\nDated: a post of its own.\n",
+        encoding="utf-8",
+    )
+    (site / "posts" / "trip" / "packing.md").write_text("# Packing\n\nA list.\n", encoding="utf-8")
+    builddir = tmp_path / "build"
+    app = make_app("html", srcdir=site, builddir=builddir)
+    build(app)
+    assert set(posts_of(app)) == {"posts/trip/index", "posts/trip/notes"}  # packing: a resource
+    app.cleanup()
+    # the index becomes a section page (no date, not a post): packing.md is a post again
+    index.write_text("---\ntitle: Trip\npost: false\n---\n\nThe trip.\n", encoding="utf-8")
+    again = make_app("html", srcdir=site, builddir=builddir)
+    again.build()
+    assert set(posts_of(again)) == {"posts/trip/notes", "posts/trip/packing"}
+    assert posts_of(again)["posts/trip/packing"].draft  # undated: with a posts.date warning
+    assert "posts/trip/packing.md: WARNING: post has no date" in warnings_of(again)

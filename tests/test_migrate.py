@@ -113,7 +113,7 @@ def test_jekyll_conversions(tmp_path, capsys, make_app):
 
 
 def test_hugo_conversions(tmp_path, capsys):
-    site, _ = migrated(tmp_path, "hugo", capsys)
+    site, output = migrated(tmp_path, "hugo", capsys)
     posts = site / "posts"
     bundle = posts / "first-bundle" / "index.md"
     text = bundle.read_text(encoding="utf-8")
@@ -131,6 +131,14 @@ def test_hugo_conversions(tmp_path, capsys):
     assert "gist.github.com/spf13/7896402.js" in toml
     assert frontmatter(posts / "toml-post.md")["redirect"] == ["/posts/toml/"]
     assert not (posts / "_index.md").exists()
+    # Markdown inside a leaf bundle: the bundle's page resources, pages but not posts
+    for resource in ("first-bundle/notes.md", "first-bundle/data/raw.md"):
+        fields = frontmatter(posts / resource)
+        assert (fields["post"], fields["orphan"]) == (False, True), resource
+        assert "redirect" not in fields
+    assert frontmatter(posts / "first-bundle/notes.md")["title"] == "Notes kept with the bundle"
+    assert "2 Markdown file(s) inside leaf bundles are page resources" in output
+    assert "no date" not in output
 
 
 def test_astro_report_names_file_and_line(tmp_path, capsys):

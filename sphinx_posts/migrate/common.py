@@ -107,6 +107,8 @@ class Source:
     """Its path under the posts folder, which the migrated post keeps (suffix aside)."""
     bundle: bool = False
     """A Hugo leaf bundle (or an Astro/Keystatic folder post): its resources come along."""
+    resource: bool = False
+    """A Markdown file inside a Hugo leaf bundle: one of its page resources, not a post."""
 
 
 @dataclass
