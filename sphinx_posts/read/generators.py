@@ -731,14 +731,23 @@ def reread_bundles(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """``env-get-outdated``: whether a document is a post can depend on the documents beside
-    it (a bundle ``index`` alone in its folder; the resources of a dated ``index``). When an
-    ``index`` changes, the documents below it are read again; when a document comes or goes,
-    the ``index`` above it is."""
+    it (a bundle ``index`` alone in its folder; the resources of a dated ``index``). When a
+    bundle's ``index`` changes, the documents below it are read again; when a document comes
+    or goes, the ``index`` above it is."""
+    from ..store.domain import get_domain
+
     reading = added | changed
     found = env.found_docs
+    domain = get_domain(env)
     again: set[str] = set()
-    folders = {dirname(doc) + "/" for doc in reading | removed if basename(doc) == "index"}
-    folders.discard("/")
+    folders = {
+        dirname(doc) + "/"
+        for doc in reading | removed
+        if basename(doc) == "index"
+        and dirname(doc)
+        # a bundle's index, before or now (a section's index changes nothing beside it)
+        and (domain.keys_of(doc) or (doc not in removed and source_dated(env, doc)))
+    }
     if folders:
         again.update(doc for doc in found if doc.startswith(tuple(folders)))
     for doc in added | removed:
