@@ -30,6 +30,7 @@ from .common import (
     our_fields,
     relative_link,
     split_frontmatter,
+    summary_divider,
     write_file,
 )
 from .hugo import Hugo
@@ -99,6 +100,11 @@ def read_post(gen: Generator, src: Path, source: Source, report: Report, prefix:
         ours.update(post=False, orphan=True)
         return Converted(source, target, ours, body, offset, new_suffix, [])
     converted = Converted(source, target, ours, body, offset, new_suffix, olds)
+    separator = fields.get("excerpt_separator")
+    if isinstance(separator, str) and separator.strip():
+        converted.separator = separator.strip()
+    else:
+        converted.separator = gen.excerpt_separator(src)
     shown = source.path.relative_to(src).as_posix()
     if "title" not in ours and new_suffix == ".md" and not re.search(r"^#\s", body, re.M):
         report.problem(shown, 1, "no title: add a 'title' key or a heading")
@@ -184,6 +190,8 @@ def convert_post(
     if post.suffix == ".ipynb":
         return
     body = gen.convert_body(post.body, context)
+    if post.suffix == ".md":
+        body = summary_divider(body, post.separator)
 
     def place_image(address: str, position: int | None) -> str | None:
         """Copy an image the post uses; its new address relative to the post."""
