@@ -14,6 +14,7 @@ from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING
 
 from sphinx.errors import NoUri
+from sphinx.util.osutil import relative_uri
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -134,6 +135,16 @@ def link(builder: Builder, from_page: str, to_page: str) -> str:
     except NoUri:
         return ""
     # a page named ``javascript:x`` must stay a path, not become a scheme
+    return f"./{uri}" if _scheme(uri) else uri
+
+
+def file_link(builder: Builder, from_file: str, to_page: str) -> str:
+    """A relative link from an output file (``2013/old.html``, relative to the output folder)
+    to a page: for a file written where no page name puts it (a redirect at an old address)."""
+    try:
+        uri = relative_uri(from_file, builder.get_target_uri(to_page)) or "./"
+    except NoUri:
+        return ""
     return f"./{uri}" if _scheme(uri) else uri
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import build, html, plain, posts_of, warning_lines
+from helpers import build, html, plain, posts_of, warning_lines, warnings_of
 
 from sphinx_posts.read.generators import (
     is_post_path,
@@ -90,7 +90,11 @@ def test_hugo_bundles_and_toml_dropped_in(make_app, tmp_path):
         "posts/featured-bundle/index",
         "posts/toml-post",
         "posts/notes/draft-note",
-    }  # _index pages (branch bundles) are sections, not posts
+    }  # _index pages (branch bundles) are sections, not posts; nor are bundle resources
+    # (first-bundle/notes.md, first-bundle/data/raw.md): pages in no toctree, with no warning
+    assert (app.outdir / "posts" / "first-bundle" / "notes.html").is_file()
+    assert app.env.metadata["posts/first-bundle/notes"].get("orphan")
+    assert app.env.metadata["posts/first-bundle/data/raw"].get("orphan")
     first = posts["posts/first-bundle/index"]
     assert first.image == "cover.png"  # image: {src, alt}
     assert first.description == "A post kept as a page bundle, with its image beside it."
@@ -115,7 +119,7 @@ def test_hugo_bundles_and_toml_dropped_in(make_app, tmp_path):
     page = html(app, "posts/featured-bundle/index.html")
     assert "featured.png" in page.find("meta", property="og:image")["content"]
     assert (app.outdir / "_images/posts/posts/featured-bundle/featured.png").is_file()
-    assert (app.outdir / "2024" / "02" / "first.html").is_file()
+    assert (app.outdir / "2024" / "02" / "first" / "index.html").is_file()  # alias ending in /
     assert (app.outdir / "posts" / "toml.html").is_file()
     # the TOML block is read, not shown
     assert "+++" not in html(app, "posts/toml-post.html").get_text()
@@ -269,3 +273,113 @@ def test_headers_outside_yaml():
     )
     assert pelican_header(["Note: this is prose", "more prose"]) is None
     assert toml_header(["+++", 'title = "T"', "+++", "Body"]) == ({"title": "T"}, 3)
+
+
+# one post for each generator's summary divider: (file, text)
+MARKED = {
+    "hugo.md": (  # Hugo's divider, on its own line and inside a paragraph
+        "---\ntitle: Hugo\ndate: 2024-01-01\n---\n\nFirst *Hugo* paragraph.\n\n"
+        "Second <!--more--> ignored.\n\nAfter the divider.\n"
+    ),
+    "described.md": (  # a summary in the frontmatter is the description, divider or not
+        "---\ntitle: Described\ndate: 2024-01-02\nsummary: From the frontmatter.\n---\n\n"
+        "Before.\n<!--more-->\n\nAfter.\n"
+    ),
+    "jekyll.md": (  # Jekyll's own separator, set in the post
+        "---\ntitle: Jekyll\ndate: 2024-01-03\nexcerpt_separator: <!--break-->\n---\n\n"
+        "Jekyll one.\n\nJekyll two.\n\n<!--break-->\n\nJekyll after.\n"
+    ),
+    "nikola.rst": (
+        ".. title: Nikola\n.. date: 2024-01-04\n\nNikola one.\n\n- a listed point\n\n"
+        ".. TEASER_END\n\nNikola after.\n"
+    ),
+    "nikola-md.md": (
+        "<!--\n.. title: Nikola in Markdown\n.. date: 2024-01-05\n-->\n\nNikola md one.\n\n"
+        "<!-- TEASER_END: Read on -->\n\nNikola md after.\n"
+    ),
+    "pelican.md": (
+        "Title: Pelican\nDate: 2024-01-06\n\nAn opening line.\n\n"
+        "<!-- PELICAN_BEGIN_SUMMARY -->\n\nPelican summary.\n\n"
+        "<!-- PELICAN_END_SUMMARY -->\n\nPelican after.\n"
+    ),
+    "pelican-rst.rst": (
+        "Pelican reST\n############\n\n:date: 2024-01-07\n\nPelican reST summary.\n\n"
+        ".. PELICAN_END_SUMMARY\n\nPelican reST after.\n"
+    ),
+    "plain.md": "---\ntitle: Plain\ndate: 2024-01-08\n---\n\nOnly paragraph one.\n\nTwo.\n",
+}
+EXCERPTS = {
+    "hugo": "First Hugo paragraph. Second",
+    "described": "Before.",
+    "jekyll": "Jekyll one. Jekyll two.",
+    "nikola": "Nikola one. a listed point",
+    "nikola-md": "Nikola md one.",
+    "pelican": "Pelican summary.",
+    "pelican-rst": "Pelican reST summary.",
+    "plain": "Only paragraph one.",  # no divider: the first paragraph, as before
+}
+
+
+@pytest.mark.parametrize("buildername", ["html", "text"])
+def test_summary_dividers_of_other_generators(make_app, tmp_path, buildername):
+    """Issue 10: Hugo's ``<!--more-->``, Jekyll's ``excerpt_separator``, Nikola's
+    ``TEASER_END`` and Pelican's summary markers end the post's excerpt, as in those generators;
+    the divider itself is not on the page."""
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    for name, text in MARKED.items():
+        (site / "posts" / name).write_text(text, encoding="utf-8")
+    (site / "conf.py").write_text(CONF, encoding="utf-8")
+    (site / "index.md").write_text("# Home\n", encoding="utf-8")
+    app = make_app(buildername, srcdir=site)
+    build(app)
+    posts = posts_of(app)
+    assert {name: posts[f"posts/{name}"].excerpt for name in EXCERPTS} == EXCERPTS
+    assert posts["posts/described"].description == "From the frontmatter."
+    if buildername == "text":
+        for name in EXCERPTS:
+            text = (app.outdir / "posts" / f"{name}.txt").read_text(encoding="utf-8")
+            assert "after" in text.casefold() or name == "plain", name
+            for word in ("more", "TEASER", "PELICAN", "break"):
+                assert word not in text, (name, text)
+        return
+    for name in EXCERPTS:
+        source = (app.outdir / "posts" / f"{name}.html").read_text(encoding="utf-8")
+        for word in ("<!--more", "<!--break", "TEASER_END", "PELICAN_"):
+            assert word not in source, (name, word)
+    # the blog's list shows each summary (the description where there is one)
+    summaries = [
+        entry.get_text(" ", strip=True)
+        for entry in html(app, "blog.html").select(".posts-entry-summary")
+    ]
+    assert "Jekyll one. Jekyll two." in summaries
+    assert "From the frontmatter." in summaries
+    assert "Before." not in summaries
+
+
+def test_bundle_resources_follow_their_index_incrementally(make_app, tmp_path):
+    """Whether a bundle's Markdown is a post depends on its ``index``: when the index changes,
+    the documents beside it are read again (incremental == clean)."""
+    site = tmp_path / "site"
+    (site / "posts" / "trip").mkdir(parents=True)
+    (site / "conf.py").write_text(CONF, encoding="utf-8")
+    (site / "index.md").write_text("# Home\n", encoding="utf-8")
+    index = site / "posts" / "trip" / "index.md"
+    index.write_text("---\ntitle: Trip\ndate: 2024-05-01\n---\n\nThe trip.\n", encoding="utf-8")
+    (site / "posts" / "trip" / "notes.md").write_text(
+        "---\ntitle: Notes\ndate: 2024-05-02\n---\n\nDated: a post of its own.\n",
+        encoding="utf-8",
+    )
+    (site / "posts" / "trip" / "packing.md").write_text("# Packing\n\nA list.\n", encoding="utf-8")
+    builddir = tmp_path / "build"
+    app = make_app("html", srcdir=site, builddir=builddir)
+    build(app)
+    assert set(posts_of(app)) == {"posts/trip/index", "posts/trip/notes"}  # packing: a resource
+    app.cleanup()
+    # the index becomes a section page (no date, not a post): packing.md is a post again
+    index.write_text("---\ntitle: Trip\npost: false\n---\n\nThe trip.\n", encoding="utf-8")
+    again = make_app("html", srcdir=site, builddir=builddir)
+    again.build()
+    assert set(posts_of(again)) == {"posts/trip/notes", "posts/trip/packing"}
+    assert posts_of(again)["posts/trip/packing"].draft  # undated: with a posts.date warning
+    assert "posts/trip/packing.md: WARNING: post has no date" in warnings_of(again)

@@ -105,15 +105,52 @@ def test_jekyll_conversions(tmp_path, capsys, make_app):
     assert (site / "posts" / "images" / "assets" / "img" / "photo.png").is_file()
     second = (site / "posts" / "2021-05-06-second-post.md").read_text(encoding="utf-8")
     assert "Liquid like {{ page.title }} stays as written here." in second  # {% raw %}
+    # _config.yml's excerpt_separator becomes the divider we read
+    assert "<!--more-->" in second
+    assert "<!-- excerpt -->" not in second
     assert frontmatter(site / "posts" / "2021-06-01-not-yet.md")["draft"] is True
     app = make_app("html", srcdir=site)
     build(app)
     old = app.outdir / "jekyll" / "update" / "2021" / "03" / "04" / "welcome-to-jekyll.html"
     assert old.is_file()
+    assert posts_of(app)["posts/2021-05-06-second-post"].excerpt == (
+        "Back to the first post. The summary goes on to the site's excerpt separator."
+    )
+
+
+@pytest.mark.parametrize(
+    ("generator", "path", "marker"),
+    [
+        ("nikola", "markdown-post.md", "TEASER_END"),
+        ("pelican", "2010-12-03-my-super-post.md", "PELICAN_END_SUMMARY"),
+    ],
+)
+def test_summary_dividers_become_more(tmp_path, capsys, generator, path, marker):
+    """Nikola's and Pelican's dividers in Markdown posts are written as ``<!--more-->``."""
+    site, _ = migrated(tmp_path, generator, capsys)
+    text = (site / "posts" / path).read_text(encoding="utf-8")
+    assert text.count("<!--more-->") == 1
+    assert marker not in text
+
+
+def test_summary_divider_outside_code_only():
+    from sphinx_posts.migrate.common import summary_divider
+
+    code = "```html\n<!-- TEASER_END -->\n```\n"
+    assert summary_divider(code + "Text.\n") == code + "Text.\n"
+    assert summary_divider(code + "<!-- TEASER_END: more -->\n") == code + "<!--more-->\n"
+    assert summary_divider("A\n\n[[cut]]\n\nB [[cut]]\n", "[[cut]]") == (
+        "A\n\n<!--more-->\n\nB [[cut]]\n"
+    )
+    begin = "<!-- PELICAN_BEGIN_SUMMARY -->\nS\n<!-- PELICAN_END_SUMMARY -->\n"
+    assert summary_divider("Intro\n" + begin) == "Intro\n" + begin  # a range: kept
+    assert summary_divider("<!--more-->\n<!-- TEASER_END -->") == (
+        "<!--more-->\n<!-- TEASER_END -->"
+    )
 
 
 def test_hugo_conversions(tmp_path, capsys):
-    site, _ = migrated(tmp_path, "hugo", capsys)
+    site, output = migrated(tmp_path, "hugo", capsys)
     posts = site / "posts"
     bundle = posts / "first-bundle" / "index.md"
     text = bundle.read_text(encoding="utf-8")
@@ -131,6 +168,14 @@ def test_hugo_conversions(tmp_path, capsys):
     assert "gist.github.com/spf13/7896402.js" in toml
     assert frontmatter(posts / "toml-post.md")["redirect"] == ["/posts/toml/"]
     assert not (posts / "_index.md").exists()
+    # Markdown inside a leaf bundle: the bundle's page resources, pages but not posts
+    for resource in ("first-bundle/notes.md", "first-bundle/data/raw.md"):
+        fields = frontmatter(posts / resource)
+        assert (fields["post"], fields["orphan"]) == (False, True), resource
+        assert "redirect" not in fields
+    assert frontmatter(posts / "first-bundle/notes.md")["title"] == "Notes kept with the bundle"
+    assert "2 Markdown file(s) inside leaf bundles are page resources" in output
+    assert "no date" not in output
 
 
 def test_astro_report_names_file_and_line(tmp_path, capsys):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin, urlsplit
+
 import pytest
 from blog_helpers import broken_links, entry_titles, output_file, page
 from bs4 import BeautifulSoup
-from helpers import build, warnings_of
+from helpers import build, copy_root, warnings_of
 
 
 def _refresh_target(path) -> str:
@@ -31,9 +33,80 @@ def test_old_addresses_forward_to_the_post(app):
 @pytest.mark.sphinx("dirhtml", testroot="redirect")
 def test_old_addresses_forward_to_the_post_in_dirhtml(app):
     build(app)
-    target = _refresh_target(app.outdir / "2013" / "old-post" / "index.html")
+    # an address ending in .html is that file, as it is under the html builder
+    assert _refresh_target(app.outdir / "2013" / "old-post.html") == "../posts/moved/"
+    assert not (app.outdir / "2013" / "old-post").exists()
+    target = _refresh_target(app.outdir / "archive" / "older" / "index.html")
     assert target == "../../posts/moved/"
     assert (app.outdir / "posts" / "moved" / "index.html").is_file()
+
+
+def _served(outdir, address: str):
+    """The file a static host (GitHub Pages, Netlify, nginx) serves at ``address``: a folder's
+    address is its ``index.html``; one without suffix is ``x.html``, else ``x/index.html``."""
+    path = address.strip("/")
+    if address.endswith("/") or not path:
+        candidates = [f"{path}/index.html" if path else "index.html"]
+    elif path.endswith(".html"):
+        candidates = [path]
+    else:
+        candidates = [f"{path}.html", f"{path}/index.html"]
+    return next((outdir / found for found in candidates if (outdir / found).is_file()), None)
+
+
+def _follow(outdir, address: str) -> tuple[str, str]:
+    """Fetch ``address`` as a static host serves it and follow its refresh, if any: the
+    address reached and the ``<h1>`` of the page found there."""
+    for _ in range(3):
+        served = _served(outdir, address)
+        assert served is not None, f"nothing served at {address!r}"
+        soup = BeautifulSoup(served.read_text(encoding="utf-8"), "html.parser")
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        if refresh is None:
+            return address, soup.h1.get_text(strip=True).rstrip("#¶")
+        target = refresh["content"].split("url=", 1)[1]
+        address = urlsplit(urljoin("https://example.org" + address, target)).path
+    raise AssertionError(f"{address!r}: a redirect loop")
+
+
+# every old address of test-redirect's posts, as readers and search engines still ask for it
+OLD_ADDRESSES = {
+    "/posts/pretty/": "Moved post",  # Hugo's aliases end in a slash
+    "/2019/old/index.html": "Moved post",
+    "/2013/old-post.html": "Moved post",
+    "/archive/older": "Moved post",
+    "/2024/05/01/moved/": "Moved post",  # Jekyll's "pretty" permalink style
+    "/2024/06/01/bundle/": "A bundle",
+    "/bundles/one/": "A bundle",
+    "/posts/bundle/": "A bundle",  # html: the bundle's own address, which needs no redirect
+}
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_a_static_host_serves_every_old_address(make_app, rootdir, tmp_path, buildername):
+    """Issue 10: an old address ending in ``/`` is ``x/index.html`` under every builder
+    (the html builder wrote ``x.html``, which a static host does not serve at ``x/``)."""
+    srcdir = copy_root(rootdir, tmp_path, "redirect")
+    app = make_app(buildername, srcdir=srcdir, builddir=tmp_path / "_build")
+    build(app)
+    for address, title in OLD_ADDRESSES.items():
+        reached, found = _follow(app.outdir, address)
+        assert found == title, (address, reached)
+        assert reached != address or address == "/posts/bundle/", address
+    assert (app.outdir / "posts" / "pretty" / "index.html").is_file()
+    assert not (app.outdir / "posts" / "pretty.html").exists()
+    # the redirects are recorded as written: an incremental build that drops one removes it
+    source = app.srcdir / "posts" / "moved.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("/posts/pretty/, ", ""), encoding="utf-8"
+    )
+    app.cleanup()
+    app2 = make_app(buildername, srcdir=app.srcdir, builddir=tmp_path / "_build")
+    app2.build()
+    assert "posts" not in warnings_of(app2)
+    assert not (app2.outdir / "posts" / "pretty" / "index.html").exists()
+    assert _follow(app2.outdir, "/2019/old/index.html")[1] == "Moved post"
+    assert _follow(app2.outdir, "/2013/old-post.html")[1] == "Moved post"
 
 
 # test-redirect-collision: posts/moved's old addresses name pages and files the site already

@@ -26,6 +26,7 @@ from ..urls import (
     archive_page,
     drafts_page,
     feed_title,
+    file_link,
     index_page,
     is_sphinx_page,
     link,
@@ -101,6 +102,9 @@ class PlannedPage:
     merges: bool = True
     """A document the writer put at this name shows this page's list below its own text
     (generate/intro.py); a redirect never merges."""
+    outfile: str = ""
+    """The output file (relative) when it is not the builder's for ``pagename``: a redirect
+    at an old address ending in ``.html`` is that file under every builder."""
 
     def described(self) -> str:
         return self.what or f"the blog's page {self.pagename!r}"
@@ -328,8 +332,11 @@ class BlogPages:
                     continue
                 target = (post.docname, post.title)
                 what = f"the redirect {pagename!r} of {post.docname!r} (redirect: {old!r})"
-                render = partial(self.redirect, pagename, post)
-                yield PlannedPage(pagename, render, target, what, post.docname, merges=False)
+                outfile = redirect_file(self.builder, old, pagename)
+                render = partial(self.redirect, pagename, post, outfile)
+                yield PlannedPage(
+                    pagename, render, target, what, post.docname, merges=False, outfile=outfile
+                )
 
     def plan_series(self) -> Iterator[PlannedPage]:
         """A page for each series, its parts oldest first; and the index of every series."""
@@ -366,9 +373,13 @@ class BlogPages:
         body = self.render("terms.html", title=title, terms=series, kind="series")
         return self.page(pagename, title, body, self.crumbs())
 
-    def redirect(self, pagename: str, post: Post) -> Page:
-        """ABlog's ``:redirect:``: the post's old address forwards readers to the post."""
-        url = link(self.builder, pagename, post.docname)
+    def redirect(self, pagename: str, post: Post, outfile: str = "") -> Page:
+        """ABlog's ``:redirect:``: the post's old address forwards readers to the post
+        (linked from the file's own folder, wherever it is written)."""
+        builder = self.builder
+        if not outfile:
+            outfile = Path(builder.get_outfilename(pagename)).relative_to(builder.outdir)
+        url = file_link(builder, Path(outfile).as_posix(), post.docname)
         context = {"title": escape(post.title), "post_url": url, "post_title": post.title}
         return pagename, context, "posts/redirect.html"
 
@@ -379,15 +390,29 @@ NAME_BYTES = 200
 
 def redirect_page(old: str) -> str | None:
     """An old address as a page name (``/2013/old-post.html`` -> ``2013/old-post``), or
-    ``None`` for one that would lead outside the output folder or that no file system takes."""
-    name = posixpath.normpath("/" + old.strip().replace("\\", "/")).strip("/")
-    for suffix in (".html", "/index"):
-        name = name.removesuffix(suffix)
+    ``None`` for one that would lead outside the output folder or that no file system takes.
+
+    An address ending in ``/`` (Hugo's and Jekyll's "pretty" addresses) is a folder's: its
+    page is the folder's ``index``, the file a static host serves there under any builder."""
+    address = old.strip().replace("\\", "/")
+    name = posixpath.normpath("/" + address).strip("/").removesuffix(".html")
+    if name and address.endswith("/"):
+        name += "/index"
     if not name or ":" in name or "\0" in name:
         return None
     if any(len(part.encode("utf-8")) > NAME_BYTES for part in name.split("/")):
         return None
     return name
+
+
+def redirect_file(builder: Any, old: str, pagename: str) -> str:
+    """Where a static host looks for an old address ending in ``.html`` when the builder
+    would write its page elsewhere (dirhtml: ``a/b/index.html``); ``""`` otherwise."""
+    if not old.strip().endswith(".html") or getattr(builder, "out_suffix", "") != ".html":
+        return ""
+    wanted = pagename + ".html"
+    written = Path(builder.get_outfilename(pagename)).relative_to(builder.outdir).as_posix()
+    return "" if written == wanted else wanted
 
 
 class OutputClaims:
@@ -506,11 +531,16 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     to_write: list[PlannedPage] = []
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
         outfile = Path(builder.get_outfilename(planned.pagename))
-        relative = outfile.relative_to(app.outdir).as_posix()
+        relative = planned.outfile or outfile.relative_to(app.outdir).as_posix()
+        outfile = app.outdir / relative
         owner = claims.owner(planned.pagename, relative)
         if owner is not None:
             if planned.merges and owner == claims.documents.get(relative):
                 continue  # the writer's document shows the list below its text (intro.py)
+            if not planned.merges and claims.documents.get(relative) == owner == (
+                f"the document {planned.origin!r}"
+            ):
+                continue  # a redirect at the post's own address: the post is there
             warn(
                 PostsWarning.COLLISION,
                 f"{planned.described()} would replace {owner} ({relative!r}): the page "
@@ -528,7 +558,10 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     # before a page is written: any of these may be on disk, only unchanged ones are known
     write_record(app, "pages", {**dict.fromkeys(earlier | set(current), ""), **unchanged})
     for planned in to_write:
-        yield planned.render()
+        if planned.outfile:  # a file no page name gives: written here, where it belongs
+            builder.handle_page(*planned.render(), outfilename=app.outdir / planned.outfile)
+        else:
+            yield planned.render()
     remove(app, earlier - set(current))
     write_record(app, "pages", current, chrome)
 

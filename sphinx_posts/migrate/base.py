@@ -77,6 +77,12 @@ class Generator:
         del src
         return []
 
+    def excerpt_separator(self, src: Path) -> str:
+        """The site's own summary divider, when it is not one we read (Jekyll's
+        ``excerpt_separator`` in ``_config.yml``)."""
+        del src
+        return ""
+
     def slug(self, source: Source, fields: dict[str, Any]) -> str:
         slug = fields.get("slug")
         if isinstance(slug, str) and slug.strip():

@@ -106,6 +106,8 @@ class Source:
     """Its path under the posts folder, which the migrated post keeps (suffix aside)."""
     bundle: bool = False
     """A Hugo leaf bundle (or an Astro/Keystatic folder post): its resources come along."""
+    resource: bool = False
+    """A Markdown file inside a Hugo leaf bundle: one of its page resources, not a post."""
 
 
 @dataclass
@@ -122,6 +124,8 @@ class Converted:
     old_addresses: list[str] = field(default_factory=list)
     copies: dict[str, Path] = field(default_factory=dict)
     """DEST-relative path -> source file."""
+    separator: str = ""
+    """The post's Jekyll ``excerpt_separator`` (its own, else the site's)."""
 
 
 @dataclass
@@ -136,6 +140,41 @@ class Report:
 
     def problem(self, path: str, line: int | None, message: str) -> None:
         self.problems.append(Problem(path, line, message))
+
+
+# -- summary dividers ----------------------------------------------------------------------
+
+MORE = "<!--more-->"
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_NIKOLA_TEASER = re.compile(r"<!--\s*(?:TEASER_END|END_TEASER)(?::[^>]*)?\s*-->", re.IGNORECASE)
+_PELICAN_END = re.compile(r"<!--\s*PELICAN_END_SUMMARY\s*-->", re.IGNORECASE)
+_PELICAN_BEGIN = re.compile(r"<!--\s*PELICAN_BEGIN_SUMMARY\s*-->", re.IGNORECASE)
+
+
+def summary_divider(body: str, separator: str = "") -> str:
+    """One summary divider for every migrated Markdown post, ``<!--more-->`` (Hugo's), in place
+    of a Jekyll ``excerpt_separator``, Nikola's ``<!-- TEASER_END -->`` or Pelican's
+    ``<!-- PELICAN_END_SUMMARY -->``: the first one outside code blocks. Pelican's summary
+    that starts after a ``PELICAN_BEGIN_SUMMARY`` is kept as written (both are read)."""
+    lines = body.split("\n")
+    fence = ""
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)
+            continue
+        if fence:
+            continue
+        if _PELICAN_BEGIN.search(line):
+            return body
+        if separator and separator != MORE and separator in line:
+            lines[number] = line.replace(separator, MORE, 1)
+        elif found := (_NIKOLA_TEASER.search(line) or _PELICAN_END.search(line)):
+            lines[number] = line[: found.start()] + MORE + line[found.end() :]
+        elif MORE not in line:
+            continue
+        return "\n".join(lines)
+    return body
 
 
 # -- frontmatter ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ bundles ``_index.md`` left out), YAML or TOML frontmatter, ``static/`` at the si
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .base import Context, Generator
@@ -71,6 +72,18 @@ class Hugo(Generator):
 
     def slug(self, source: Source, fields: dict[str, Any]) -> str:
         return super().slug(source, fields)
+
+    def sources(self, src: Path) -> list[Source]:
+        """Markdown beside (or below) a leaf bundle's ``index`` is one of the bundle's page
+        resources: Hugo publishes no page for it, and it is no post."""
+        found = super().sources(src)
+        bundles = {source.relative.rsplit("/", 1)[0] + "/" for source in found if source.bundle}
+        return [
+            replace(source, resource=True)
+            if not source.bundle and source.relative.startswith(tuple(bundles))
+            else source
+            for source in found
+        ]
 
     def convert_body(self, text: str, context: Context) -> str:
         # paired shortcodes first: highlight

@@ -28,6 +28,12 @@ class Jekyll(Generator):
         link = read_toml_or_yaml(src / "_config.yml").get("permalink") or "date"
         return [str(link)]
 
+    def excerpt_separator(self, src: Path) -> str:
+        """``excerpt_separator`` of ``_config.yml`` (Jekyll's default, a blank line, is the
+        first paragraph: our default too)."""
+        separator = read_toml_or_yaml(src / "_config.yml").get("excerpt_separator")
+        return separator.strip() if isinstance(separator, str) else ""
+
     def convert_body(self, text: str, context: Context) -> str:
         def highlight(found: re.Match[str]) -> str:
             words = found.group(1).split()

@@ -30,6 +30,7 @@ from .common import (
     our_fields,
     relative_link,
     split_frontmatter,
+    summary_divider,
     write_file,
 )
 from .hugo import Hugo
@@ -94,7 +95,16 @@ def read_post(gen: Generator, src: Path, source: Source, report: Report, prefix:
     )
     own = normal_address(posixpath.join(prefix, target.rsplit(".", 1)[0]))
     olds = [old for old in dict.fromkeys(olds) if normal_address(old) != own]
+    if source.resource:  # a bundle's page resource: a page of its own, no post, no address
+        ours = {key: value for key, value in ours.items() if key != "draft"}
+        ours.update(post=False, orphan=True)
+        return Converted(source, target, ours, body, offset, new_suffix, [])
     converted = Converted(source, target, ours, body, offset, new_suffix, olds)
+    separator = fields.get("excerpt_separator")
+    if isinstance(separator, str) and separator.strip():
+        converted.separator = separator.strip()
+    else:
+        converted.separator = gen.excerpt_separator(src)
     shown = source.path.relative_to(src).as_posix()
     if "title" not in ours and new_suffix == ".md" and not re.search(r"^#\s", body, re.M):
         report.problem(shown, 1, "no title: add a 'title' key or a heading")
@@ -122,6 +132,10 @@ def migrate(
             by_address[normal_address(old)] = post.target
         relative = post.source.relative
         stem = relative.rsplit(".", 1)[0]
+        if post.source.resource:  # found by its path only: its name is no post's
+            by_name.setdefault(relative, post.target)
+            by_name.setdefault(stem, post.target)
+            continue
         for key in (relative, stem, posixpath.basename(stem), posixpath.basename(relative)):
             by_name.setdefault(key, post.target)
         if post.source.bundle:
@@ -135,6 +149,13 @@ def migrate(
     for post in posts:
         write_post(dest, post, report, dry_run, copied)
     report.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
+    resources = [post for post in posts if post.source.resource]
+    if resources:
+        report.notes.append(
+            f"{len(resources)} Markdown file(s) inside leaf bundles are page resources in Hugo: "
+            "written as pages beside their post (post: false, orphan: true), not as posts"
+        )
+    posts = [post for post in posts if not post.source.resource]
     report.posts = len(posts)
     report.dated = sum(1 for post in posts if "date" in post.fields)
     report.tagged = sum(1 for post in posts if post.fields.get("tags"))
@@ -169,6 +190,8 @@ def convert_post(
     if post.suffix == ".ipynb":
         return
     body = gen.convert_body(post.body, context)
+    if post.suffix == ".md":
+        body = summary_divider(body, post.separator)
 
     def place_image(address: str, position: int | None) -> str | None:
         """Copy an image the post uses; its new address relative to the post."""

@@ -29,6 +29,7 @@ from .generators import (
     bundle_image,
     is_post_path,
     pattern_addresses,
+    source_dated,
 )
 
 if TYPE_CHECKING:
@@ -366,7 +367,13 @@ def is_post(reader: FieldReader, has_directive: bool) -> bool:
         return choice
     config, found = reader.env.config, reader.env.found_docs
     dated = reader.raw("date") is not None
-    return has_directive or is_post_path(reader.docname, config.posts_pattern, found, dated)
+    if has_directive:
+        return True
+
+    def index_dated(index: str) -> bool:
+        return source_dated(reader.env, index)
+
+    return is_post_path(reader.docname, config.posts_pattern, found, dated, index_dated)
 
 
 def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images: list[str]) -> Post:

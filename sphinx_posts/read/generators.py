@@ -21,6 +21,8 @@ from datetime import date, datetime
 from posixpath import basename, dirname, join
 from typing import TYPE_CHECKING, Any
 
+import yaml
+from docutils import nodes
 from sphinx.util.matching import Matcher
 
 from ..report import note
@@ -141,18 +143,88 @@ def is_leaf_bundle(docname: str, found_docs: Collection[str]) -> bool:
 
 
 def is_post_path(
-    docname: str, patterns: list[str], found_docs: Collection[str], dated: bool = False
+    docname: str,
+    patterns: list[str],
+    found_docs: Collection[str],
+    dated: bool = False,
+    index_dated: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether ``posts_pattern`` makes this document a post. A folder's ``index`` is one only
     as a Hugo leaf bundle: alone in its folder (its images beside it), or dated (a bundle with
     other Markdown resources); Hugo's ``_index`` (a branch bundle: a section's list page) and
-    hidden files never are."""
+    hidden files never are. An undated document inside a bundle whose ``index`` is dated is
+    one of its page resources, not a post (given ``index_dated``, which tells that)."""
     name = basename(docname)
     if name.startswith((".", "_index")):
         return False
     if name == "index" and not (dated or is_leaf_bundle(docname, found_docs)):
         return False
-    return bool(Matcher(patterns)(docname))
+    matches = Matcher(patterns)
+    if not matches(docname):
+        return False
+    if name != "index" and not dated and index_dated is not None:
+        bundle = bundle_index(docname, found_docs)
+        if bundle is not None and matches(bundle) and index_dated(bundle):
+            return False
+    return True
+
+
+def bundle_index(docname: str, found_docs: Collection[str]) -> str | None:
+    """The ``index`` document of the nearest folder above ``docname`` that has one: the Hugo
+    leaf bundle ``docname`` would be a resource of (Hugo's bundles hold no other pages)."""
+    folder = dirname(docname)
+    while folder:
+        if (index := f"{folder}/index") in found_docs:
+            return index
+        folder = dirname(folder)
+    return None
+
+
+_DATE_KEYS = ("date", *(entry.name for entry in BORROWED if entry.ours == "date"))
+
+
+def source_dated(env: BuildEnvironment, docname: str) -> bool:
+    """Whether a document's header (YAML or TOML frontmatter, Nikola's comments) or its name
+    (Jekyll's ``2021-03-04-slug``) gives it a date: read from its source, for the documents
+    beside it before it is read (a dated bundle ``index`` makes them its resources)."""
+    if file_date(docname):
+        return True
+    try:
+        path = env.doc2path(docname)
+        if path.suffix.casefold() not in (".md", ".markdown", ".rst", ".txt"):
+            return False
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    fields: Any = None
+    if lines and lines[0].strip() == "---":
+        end = next((n for n in range(1, len(lines)) if lines[n].strip() == "---"), 0)
+        try:
+            fields = yaml.safe_load("\n".join(lines[1:end])) if end else None
+        except yaml.YAMLError:
+            fields = None
+    elif (toml := toml_header(lines)) is not None:
+        fields = toml[0]
+    else:
+        fields = nikola_header(lines)
+    if not isinstance(fields, dict):
+        return False
+    return any(
+        fields.get(key) not in (None, "") and not isinstance(fields.get(key), bool)
+        for key in _DATE_KEYS
+    )
+
+
+def bundle_resource(env: BuildEnvironment, docname: str) -> bool:
+    """Whether a document is a page resource of a Hugo leaf bundle (its ``index`` dated):
+    built as a page, but not a post, in no toctree."""
+    if basename(docname) == "index":
+        return False
+    bundle = bundle_index(docname, env.found_docs)
+    if bundle is None:
+        return False
+    matches = Matcher(env.config.posts_pattern)
+    return bool(matches(docname) and matches(bundle)) and source_dated(env, bundle)
 
 
 def name_of(docname: str) -> str:
@@ -353,6 +425,71 @@ def bundle_image(env: BuildEnvironment, docname: str) -> str:
     return ""
 
 
+# -- where the summary ends ----------------------------------------------------------------
+
+_END_WORDS = r"more|TEASER_END|END_TEASER|PELICAN_END_SUMMARY"
+_END_COMMENT = re.compile(rf"<!--\s*(?:{_END_WORDS})(?::[^>]*)?\s*-->", re.IGNORECASE)
+_BEGIN_COMMENT = re.compile(r"<!--\s*PELICAN_BEGIN_SUMMARY\s*-->", re.IGNORECASE)
+_END_RST = re.compile(r"(?:TEASER_END|END_TEASER|PELICAN_END_SUMMARY)(?::.*)?", re.IGNORECASE)
+_BEGIN_RST = re.compile(r"PELICAN_BEGIN_SUMMARY", re.IGNORECASE)
+_MARKER_NODES = (nodes.raw, nodes.comment, nodes.paragraph)
+
+
+@dataclass
+class SummaryMarkers:
+    """Where a post says its summary ends (and, Pelican's, where it begins)."""
+
+    end: nodes.Node
+    begin: nodes.Node | None
+    found: list[nodes.Node]
+    """Every marker node, to take off the page."""
+
+
+def summary_markers(document: nodes.Node, separator: str = "") -> SummaryMarkers | None:
+    """The summary divider of the generator a post came from: Hugo's ``<!--more-->`` (also the
+    separator most Jekyll sites set), Nikola's ``.. TEASER_END`` (``<!-- TEASER_END -->`` in
+    Markdown), the ``PELICAN_BEGIN_SUMMARY``/``PELICAN_END_SUMMARY`` comments of Pelican's
+    summary plugin, or the post's own Jekyll ``excerpt_separator``. ``None`` when there is none.
+    """
+    custom = separator.strip()
+    kinds = _MARKER_NODES if custom else _MARKER_NODES[:2]
+    found: list[tuple[nodes.Node, str]] = []
+    for node in document.findall(lambda node: isinstance(node, kinds)):
+        text = node.astext().strip()
+        if isinstance(node, nodes.raw):
+            if "html" not in node.get("format", "").split():
+                continue
+            if _BEGIN_COMMENT.fullmatch(text):
+                found.append((node, "begin"))
+            elif _END_COMMENT.fullmatch(text) or (custom and text == custom):
+                found.append((node, "end"))
+        elif isinstance(node, nodes.comment):
+            if _BEGIN_RST.fullmatch(text):
+                found.append((node, "begin"))
+            elif _END_RST.fullmatch(text):
+                found.append((node, "end"))
+        elif text == custom and not _in_docinfo(node):  # plain text, alone in its paragraph
+            found.append((node, "end"))
+    end = next((node for node, kind in found if kind == "end"), None)
+    if end is None:
+        return None
+    begin = None
+    for node, kind in found:
+        if node is end:
+            break
+        if kind == "begin":
+            begin = node
+    return SummaryMarkers(end, begin, [node for node, _kind in found])
+
+
+def _in_docinfo(node: nodes.Node) -> bool:
+    while node.parent is not None:
+        node = node.parent
+        if isinstance(node, nodes.docinfo):
+            return True
+    return False
+
+
 # -- addresses from permalink patterns ------------------------------------------------------
 
 PERMALINK_STYLES = {
@@ -499,7 +636,8 @@ def read_header(app: Sphinx, docname: str, content: list[str]) -> None:
     suffix = path.suffix.casefold()
     if suffix not in (".md", ".markdown", ".rst", ".txt"):
         return
-    if not is_post_path(docname, app.config.posts_pattern, env.found_docs):
+    dated = basename(docname) == "index" and source_dated(env, docname)
+    if not is_post_path(docname, app.config.posts_pattern, env.found_docs, dated):
         return
     text = content[0]
     lines = text.splitlines()
@@ -580,14 +718,47 @@ def date_text(value: Any) -> Any:
 
 def section_pages_need_no_toctree(app: Sphinx, document: Any) -> None:
     """Hugo's ``_index`` pages (a section's list page) among the posts are not in any toctree:
-    the blog's own list pages replace them."""
+    the blog's own list pages replace them; nor are a leaf bundle's Markdown resources (Hugo
+    publishes no page for them)."""
     docname = app.env.docname
-    if basename(docname).startswith("_index") and Matcher(app.config.posts_pattern)(docname):
+    if (
+        basename(docname).startswith("_index") and Matcher(app.config.posts_pattern)(docname)
+    ) or bundle_resource(app.env, docname):
         app.env.metadata[docname]["orphan"] = True
+
+
+def reread_bundles(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: whether a document is a post can depend on the documents beside
+    it (a bundle ``index`` alone in its folder; the resources of a dated ``index``). When a
+    bundle's ``index`` changes, the documents below it are read again; when a document comes
+    or goes, the ``index`` above it is."""
+    from ..store.domain import get_domain
+
+    reading = added | changed
+    found = env.found_docs
+    domain = get_domain(env)
+    again: set[str] = set()
+    folders = {
+        dirname(doc) + "/"
+        for doc in reading | removed
+        if basename(doc) == "index"
+        and dirname(doc)
+        # a bundle's index, before or now (a section's index changes nothing beside it)
+        and (domain.keys_of(doc) or (doc not in removed and source_dated(env, doc)))
+    }
+    if folders:
+        again.update(doc for doc in found if doc.startswith(tuple(folders)))
+    for doc in added | removed:
+        if basename(doc) != "index" and (index := bundle_index(doc, found)) is not None:
+            again.add(index)
+    return sorted(again - reading - removed)
 
 
 def setup_generators(app: Sphinx) -> None:
     app.connect("doctree-read", section_pages_need_no_toctree)
+    app.connect("env-get-outdated", reread_bundles)
     app.connect("config-inited", add_markdown_suffix, priority=900)
     app.connect("source-read", read_header, priority=400)
     app.connect("env-check-consistency", report_borrowed)

@@ -19,6 +19,7 @@ from ..doctree import ancestors, byline, post_footer, post_meta
 from ..report import PostsWarning, warn
 from ..store.domain import get_domain
 from .frontmatter import FieldReader, RawFrontmatter, docinfo_fields, is_post, read_post
+from .generators import SummaryMarkers, summary_markers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,6 +44,8 @@ _NOT_EXCERPT = (
     nodes.system_message,
 )
 EXCERPT_LENGTH = 300
+MARKED_EXCERPT_LENGTH = 2000
+"""A summary the writer marked off (``<!--more-->``) is kept whole, up to this length."""
 
 
 class PostPage(SphinxTransform):
@@ -95,9 +98,14 @@ class PostPage(SphinxTransform):
         title = section[0].astext()
         section.insert(1, byline(docname=docname))
         section += post_footer(docname=docname)
-        excerpt = (directive["excerpt"] if directive else "") or first_paragraphs(
-            self.document, excerpt_count(self.env, reader)
+        markers = summary_markers(self.document, reader.text("excerpt_separator"))
+        excerpt = (
+            (directive["excerpt"] if directive else "")
+            or (marked_excerpt(self.document, markers) if markers else "")
+            or first_paragraphs(self.document, excerpt_count(self.env, reader))
         )
+        for marker in markers.found if markers else ():
+            marker.parent.remove(marker)  # a divider, not content
         images = [image["uri"] for image in self.document.findall(nodes.image)]
         auto_image(self.env, reader, images)
         words = word_count(self.env, docname, self.document)
@@ -208,6 +216,27 @@ def first_paragraphs(document: nodes.document, count: int = 1) -> str:
         if len(found) >= count:
             break
     return shorten(" ".join(found), EXCERPT_LENGTH * count)
+
+
+def marked_excerpt(document: nodes.document, markers: SummaryMarkers) -> str:
+    """The text before the post's summary divider (after Pelican's begin marker, if any), as
+    Hugo, Jekyll, Nikola and Pelican make it the summary: every paragraph, as plain text."""
+    paragraphs: dict[int, list[str]] = {}
+    taking = markers.begin is None
+    for node in document.findall(include_self=False):
+        if node is markers.end:
+            break
+        if node is markers.begin:
+            taking = True
+        if not taking or not isinstance(node, nodes.Text):
+            continue
+        above = ancestors(node)
+        paragraph = next((one for one in above if isinstance(one, nodes.paragraph)), None)
+        if paragraph is None or any(isinstance(one, (*_NOT_EXCERPT, nodes.raw)) for one in above):
+            continue
+        paragraphs.setdefault(id(paragraph), []).append(node.astext())
+    found = (re.sub(r"\s+", " ", "".join(texts)).strip() for texts in paragraphs.values())
+    return shorten(" ".join(text for text in found if text), MARKED_EXCERPT_LENGTH)
 
 
 def shorten(text: str, length: int) -> str:
