@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 9
+DATA_VERSION = 10
 
 
 class PostsDomain(Domain):
