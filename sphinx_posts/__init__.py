@@ -30,6 +30,7 @@ from .store.checks import setup_checks
 from .store.domain import DATA_VERSION, PostsDomain
 from .write.backlinks import setup_backlinks
 from .write.bylines import setup_bylines
+from .write.comments import setup_comments
 from .write.context import setup_context
 from .write.discovery import setup_discovery
 from .write.lists import setup_lists
@@ -83,6 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_summaries(app)
     setup_context(app)
     setup_backlinks(app)
+    setup_comments(app)
     setup_discovery(app)
     # generate
     setup_outputs(app)

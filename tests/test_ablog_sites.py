@@ -9,6 +9,8 @@ sees is compared page by page.
 
 from __future__ import annotations
 
+import re
+
 import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
@@ -268,3 +270,115 @@ def test_ablog_templates_path_is_left_out(make_app, rootdir, tmp_path):
     build(app)
     assert "get_html_templates_path" in app.status.getvalue()
     assert page(app, "posts/first-light").select_one(".ablog__postcard") is not None
+
+
+# 13. disqus_shortname: ABlog's Disqus thread under published posts (not with nocomments, on
+# drafts only with disqus_drafts), under other pages only with disqus_pages
+
+
+DISQUS = 'disqus_shortname = "lab-notes"'
+OLD_OPTIONS = (":category: Observing", ":nocomments:")
+DRAFT = "---\nblogpost: true\ntags: telescope\n---\n# Still writing\n\nNot yet.\n"
+
+
+def disqus_values(soup) -> dict[str, str] | None:
+    """The identifier, title and URL a page hands Disqus, read from its script."""
+    thread = soup.select_one("#disqus_thread")
+    if thread is None:
+        return None
+    script = thread.find_next("script").get_text()
+    found = dict(re.findall(r'var disqus_(\w+) = "([^"]*)";', script))
+    embed = r'\.src = "(https:)?//" \+ disqus_shortname \+ "\.disqus\.com/embed\.js"'
+    assert re.search(embed, script)
+    return found
+
+
+def commented_pages(app) -> dict[str, dict[str, str]]:
+    pages = {}
+    for path in sorted(app.outdir.rglob("*.html")):
+        name = path.relative_to(app.outdir).with_suffix("").as_posix()
+        if name.startswith("_"):
+            continue
+        values = disqus_values(page(app, name))
+        if values is not None:
+            pages[name] = values
+    return pages
+
+
+def disqus_site(make_app, srcdir, extensions: list[str]):
+    ablog = pytest.importorskip("ablog") if "ablog" in extensions else None
+    if ablog:
+        ablog.blog.Blog._dict.clear()
+    try:
+        app = make_app("html", srcdir=srcdir, confoverrides={"extensions": extensions})
+        app.build()
+    finally:
+        if ablog:
+            ablog.blog.Blog._dict.clear()
+    return app
+
+
+def disqus_root(rootdir, tmp_path, conf: str, dest: str):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, f"{DISQUS}\n{conf}", dest=dest)
+    (srcdir / "posts/draft.md").write_text(DRAFT, encoding="utf-8")
+    old = srcdir / "posts/old-post.rst"
+    text = old.read_text(encoding="utf-8")
+    text = text.replace(":category: Observing", "\n   ".join(OLD_OPTIONS))
+    old.write_text(text, encoding="utf-8")
+    return srcdir
+
+
+@pytest.mark.parametrize("conf", ["", "disqus_pages = True\ndisqus_drafts = True"])
+def test_disqus_comments_where_ablog_shows_them(make_app, rootdir, tmp_path, conf):
+    ours = disqus_site(
+        make_app, disqus_root(rootdir, tmp_path, conf, "ours"), ["myst_parser", "sphinx_posts"]
+    )
+    theirs = disqus_site(
+        make_app, disqus_root(rootdir, tmp_path, conf, "theirs"), ["myst_parser", "ablog"]
+    )
+    ours_pages, their_pages = commented_pages(ours), commented_pages(theirs)
+    assert ours_pages["posts/first-light"] == {
+        "shortname": "lab-notes",
+        "identifier": "/posts/first-light/",
+        "title": "First light",
+        "url": "https://lab.example.org/posts/first-light",
+    }
+    assert "posts/old-post" not in ours_pages  # :nocomments:
+    assert not {"blog", "blog/tag/telescope"} & set(ours_pages)
+    # a draft and a page that is no post: only with disqus_drafts and disqus_pages
+    others = {"posts/draft", "index", "posts/sections"}
+    assert (others & set(ours_pages)) == (others if conf else set())
+    # the same pages carry the same thread (not the blog's generated pages: ABlog's
+    # templates for those replace the body, comments and all)
+    assert ours_pages == their_pages
+    # feeds never carry the comments' script
+    assert b"disqus" not in (ours.outdir / "blog/atom.xml").read_bytes()
+
+
+def test_disqus_values_stay_in_their_script(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, DISQUS)
+    (srcdir / "posts/evil.rst").write_text(
+        "Ends </script><b> & more\n========================\n\n.. post:: 2021-08-01\n\nText.\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    html = (app.outdir / "posts/evil.html").read_text(encoding="utf-8")
+    script = html.partition('<div id="disqus_thread"></div>')[2].partition("</script>")[0]
+    assert 'var disqus_title = "Ends \\u003c/script\\u003e\\u003cb\\u003e \\u0026 more";' in script
+    assert 'dsq.src = "https://" + disqus_shortname + ".disqus.com/embed.js";' in script
+
+
+@pytest.mark.parametrize(
+    ("conf", "said"),
+    [
+        ('disqus_shortname = "x.evil.example/a?"', "disqus_shortname"),
+        ('disqus_shortname = "lab-notes"\nblog_baseurl = ""', "neither blog_baseurl"),
+    ],
+)
+def test_disqus_refused_or_explained(make_app, rootdir, tmp_path, conf, said):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, conf)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert said in warnings_of(app) + app.status.getvalue()
+    assert page(app, "posts/first-light").select_one("#disqus_thread") is None
