@@ -10,6 +10,7 @@ sees is compared page by page.
 from __future__ import annotations
 
 import re
+import shutil
 
 import feedparser
 import pytest
@@ -382,3 +383,70 @@ def test_disqus_refused_or_explained(make_app, rootdir, tmp_path, conf, said):
     app.build()
     assert said in warnings_of(app) + app.status.getvalue()
     assert page(app, "posts/first-light").select_one("#disqus_thread") is None
+
+
+# 6. Titles: a frontmatter (or notebook metadata) title names the post in lists and feeds, as in
+# ABlog; titles and excerpts taken from the page carry Sphinx's smart quotes; an nbsphinx
+# notebook's own heading is its title
+
+
+def titles_site(make_app, tmp_path, rootdir, extension: str, variant: str):
+    """test-ablog-titles built with ``extension`` (ours or ABlog's), its notebooks read by
+    myst-nb or by nbsphinx."""
+    ablog = pytest.importorskip("ablog") if extension == "ablog" else None
+    overrides: dict[str, object] = {}
+    if variant == "nbsphinx":
+        pytest.importorskip("nbsphinx")
+        if shutil.which("pandoc") is None:
+            pytest.skip("nbsphinx needs pandoc")
+        overrides = {
+            "extensions": ["myst_parser", "nbsphinx", extension],
+            "exclude_patterns": ["_build", "nb", "**.ipynb_checkpoints"],
+            "source_suffix": {".rst": "restructuredtext", ".md": "markdown"},
+        }
+    else:
+        overrides = {"extensions": ["myst_nb", extension]}
+    srcdir = copy_root(rootdir, tmp_path, "ablog-titles", dest=f"{extension}-{variant}")
+    if ablog:
+        ablog.blog.Blog._dict.clear()
+    try:
+        app = make_app("html", srcdir=srcdir, confoverrides=overrides)
+        app.build()
+    finally:
+        if ablog:
+            ablog.blog.Blog._dict.clear()
+    return app
+
+
+def listed_titles(app) -> list[str]:
+    return [
+        a.get_text(" ", strip=True)
+        for a in page(app, "blog").select(".ablog-post-title a, .posts-entry-title a")
+    ]
+
+
+def feed_titles(app) -> list[str]:
+    return [entry.title for entry in feedparser.parse(app.outdir / "blog/atom.xml").entries]
+
+
+def headings(app, pagename: str) -> list[str]:
+    body = page(app, pagename).select_one("div.body")
+    return [h.get_text(strip=True).rstrip("¶") for h in body.find_all("h1")]
+
+
+@pytest.mark.parametrize("variant", ["myst-nb", "nbsphinx"])
+def test_titles_as_ablog_shows_them(make_app, rootdir, tmp_path, variant):
+    ours = titles_site(make_app, tmp_path, rootdir, "sphinx_posts", variant)
+    theirs = titles_site(make_app, tmp_path, rootdir, "ablog", variant)
+    assert "no title" not in warnings_of(ours)
+    expected = ["The “pipeline” that wouldn’t start – a story", 'The "front" title']
+    notebook = "nb/meta" if variant == "myst-nb" else "nbsphinx/heading"
+    shown = "Notebook metadata title" if variant == "myst-nb" else "An “nbsphinx” notebook"
+    assert listed_titles(ours) == [shown, *expected]
+    assert listed_titles(ours) == listed_titles(theirs)
+    assert feed_titles(ours) == feed_titles(theirs)
+    # the page keeps its own heading, once
+    for pagename in ("posts/front", "posts/quotes", notebook):
+        assert headings(ours, pagename) == headings(theirs, pagename)
+        assert len(headings(ours, pagename)) == 1
+    assert posts_of(ours)["posts/quotes"].excerpt == "It’s a “one-line” fix."
