@@ -450,3 +450,64 @@ def test_titles_as_ablog_shows_them(make_app, rootdir, tmp_path, variant):
         assert headings(ours, pagename) == headings(theirs, pagename)
         assert len(headings(ours, pagename)) == 1
     assert posts_of(ours)["posts/quotes"].excerpt == "It’s a “one-line” fix."
+
+
+# 3 and 5. blog_feed_templates: more Atom feeds (social.xml) with templated entries, as ABlog
+# writes them; Atom categories as ABlog writes them (sorted, the term without spaces)
+
+FEED_TEMPLATES = """
+blog_feed_archives = True
+blog_feed_templates = {
+    "atom": {},
+    "social": {
+        "title": "{{ title }} by {{ post.author|join(', ') }}",
+        "content": "{{ title }}{% for tag in post.tags %}"
+        " #{{ tag.name|trim()|replace(' ', '') }}{% endfor %}",
+    },
+}
+"""
+
+
+def feed_entries(app, path: str) -> list[tuple[str, str, str]]:
+    parsed = feedparser.parse(app.outdir / path)
+    return [
+        (entry.id, entry.title, entry.content[0].value if "content" in entry else "")
+        for entry in parsed.entries
+    ]
+
+
+def atom_categories(app, path: str) -> dict[str, list[tuple[str, str]]]:
+    parsed = feedparser.parse(app.outdir / path)
+    return {
+        entry.id: [(tag.term, tag.label) for tag in entry.get("tags", [])]
+        for entry in parsed.entries
+    }
+
+
+def test_feed_templates_and_categories_as_ablog(make_app, rootdir, tmp_path):
+    ours = disqus_site(
+        make_app,
+        copy_root(rootdir, tmp_path, ROOT, FEED_TEMPLATES, dest="ours"),
+        ["myst_parser", "sphinx_posts"],
+    )
+    theirs = disqus_site(
+        make_app,
+        copy_root(rootdir, tmp_path, ROOT, FEED_TEMPLATES, dest="theirs"),
+        ["myst_parser", "ablog"],
+    )
+    assert "blog_feed_templates" not in warnings_of(ours)
+    for path in ("blog/social.xml", "blog/tag/telescope/social.xml", "blog/2021/social.xml"):
+        assert (ours.outdir / path).is_file(), path
+        assert feed_entries(ours, path) == feed_entries(theirs, path), path
+    first = {e[0]: e[1:] for e in feed_entries(ours, "blog/social.xml")}
+    assert first["https://lab.example.org/posts/quoted-tags.html"] == (
+        "The “pipeline” that wouldn’t start by Sébastien Piluso",
+        "The “pipeline” that wouldn’t start #cicd #githubactions",
+    )
+    # atom.xml keeps its entries; categories are ABlog's in every Atom feed
+    assert "#cicd" not in (ours.outdir / "blog/atom.xml").read_text(encoding="utf-8")
+    for path in ("blog/atom.xml", "blog/social.xml"):
+        assert atom_categories(ours, path) == atom_categories(theirs, path)
+    assert atom_categories(ours, "blog/atom.xml")[
+        "https://lab.example.org/posts/quoted-tags.html"
+    ] == [("cicd", "cicd"), ("githubactions", "github actions")]

@@ -95,8 +95,9 @@ class PostPage(SphinxTransform):
                 (docname, None),
             )
             section = self.title_section(fallback)
-        # ABlog names a post by its ``title`` when it has one, whatever its heading says
-        named = bool(given) and bool(self.config.posts_ablog)
+        # ABlog names a post by its ``title`` when it has one, whatever its heading says; a
+        # heading made from ``title`` leaves it as written too
+        named = bool(given) and (bool(self.config.posts_ablog) or self.made_heading)
         title = given if named else section[0].astext()
         section.insert(1, byline(docname=docname))
         section += post_footer(docname=docname)
@@ -150,6 +151,7 @@ class PostPage(SphinxTransform):
 
     def title_section(self, title: str) -> nodes.section | None:  # None: no title at all
         """The section whose heading is the page title, adding one from ``title`` if needed."""
+        self.made_heading = False
         body = [node for node in self.document if not isinstance(node, _NOT_CONTENT)]
         first = body[0] if body else None
         if isinstance(first, nodes.section):
@@ -166,6 +168,7 @@ class PostPage(SphinxTransform):
             return first
         if not title:
             return None
+        self.made_heading = True
         section = nodes.section(ids=[nodes.make_id(title) or "post"], names=[])
         section += nodes.title(title, title)
         section.source, section.line = self.document.get("source"), 1
