@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -511,3 +512,71 @@ def test_feed_templates_and_categories_as_ablog(make_app, rootdir, tmp_path):
     assert atom_categories(ours, "blog/atom.xml")[
         "https://lab.example.org/posts/quoted-tags.html"
     ] == [("cicd", "cicd"), ("githubactions", "github actions")]
+
+
+# 4. postlist in ABlog's markup on ABlog sites (ul.postlist > li.ablog-post, dates in
+# post_date_format_short), and templates written for ABlog's objects render
+
+
+def postlist_items(soup) -> list[tuple[str, str, str]]:
+    found = []
+    for item in soup.select("div.body ul.postlist > li.ablog-post"):
+        title = item.select_one("p.ablog-post-title")
+        link = title.select_one("a")
+        excerpt = item.select_one(".ablog-post-excerpt")
+        found.append(
+            (
+                title.get_text(" ", strip=True),
+                link["href"],
+                excerpt.get_text(" ", strip=True)[:20] if excerpt else "",
+            )
+        )
+    return found
+
+
+def test_postlist_in_ablog_markup(ours, theirs):
+    shown = postlist_items(page(ours, "index"))
+    # ABlog links a posted section's page without its anchor; we link the section
+    unanchored = [(title, href.partition("#")[0], text) for title, href, text in shown]
+    assert unanchored == postlist_items(page(theirs, "index"))
+    assert shown[0] == (
+        "02 September - Day two",
+        "posts/sections.html#day-two",
+        "The second day was a",
+    )
+    assert page(ours, "index").select_one("ul.postlist.postlist-style-none") is not None
+
+
+def sidebar_links(soup) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (
+            " ".join(item["class"]),
+            [(a.get_text(" ", strip=True), a["href"]) for a in item.select("a")],
+        )
+        for item in soup.select("div.ablog-sidebar-item")
+    ]
+
+
+def test_a_sites_own_ablog_templates_render(make_app, rootdir, tmp_path):
+    """The site keeps ABlog's own sidebar templates in its _templates/ablog (copied from the
+    installed ABlog here): they read ABlog's ``ablog`` object, which we provide."""
+    ablog = pytest.importorskip("ablog")
+    srcdir = copy_root(rootdir, tmp_path, ROOT, 'templates_path = ["_templates"]')
+    shutil.copytree(
+        Path(ablog.get_html_templates_path()) / "ablog", srcdir / "_templates" / "ablog"
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    theirs = disqus_site(
+        make_app,
+        copy_root(rootdir, tmp_path, ROOT, dest="theirs"),
+        ["myst_parser", "ablog"],
+    )
+    for pagename in ("posts/first-light", "index"):
+        ours_items = sidebar_links(page(app, pagename))
+        their_items = sidebar_links(page(theirs, pagename))
+        assert [c for c, _ in ours_items] == [c for c, _ in their_items]
+        for (kind, ours_links), (_, their_links) in zip(ours_items, their_items, strict=True):
+            if "postcard" in kind or "authors" in kind:
+                continue  # author pages: see test_author_names_as_ablog
+            assert ours_links == their_links, kind

@@ -20,7 +20,7 @@ from ..config import ABLOG_DEFAULTS, ablog_setting
 from ..model import ablog_slug
 from ..store.catalog import NAMED_KINDS, is_scheduled
 from ..store.domain import get_domain
-from ..urls import archive_page, drafts_page, term_page, terms_page, year_page
+from ..urls import archive_page, drafts_page, makes_blog_pages, term_page, terms_page, year_page
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -310,3 +310,17 @@ def ablog_blog(app: Sphinx) -> Blog:
 def anchor(post: Any) -> str:
     """ABlog's ``anchor()`` in templates: ``#section`` for a posted section."""
     return f"#{post.section}" if getattr(post, "section", "") else ""
+
+
+def ablog_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """On an ABlog site, ``ablog`` and ``anchor`` in every page's context, as ABlog put them:
+    a site's (or a theme's) own templates written for ABlog render instead of failing."""
+    if app.config.posts_ablog and makes_blog_pages(app.builder):
+        context.setdefault("ablog", ablog_blog(app))
+        context.setdefault("anchor", anchor)
+
+
+def setup_ablog_objects(app: Sphinx) -> None:
+    app.connect("html-page-context", ablog_context, priority=400)
