@@ -580,3 +580,21 @@ def test_a_sites_own_ablog_templates_render(make_app, rootdir, tmp_path):
             if "postcard" in kind or "authors" in kind:
                 continue  # author pages: see test_author_names_as_ablog
             assert ours_links == their_links, kind
+
+
+# Author names: list entries name each author by their blog_authors name and link the page
+# ABlog wrote for them
+
+
+def test_author_names_as_ablog(ours, theirs):
+    ours_authors = [
+        [(a.get_text(" ", strip=True), a["href"]) for a in art.select(".posts-entry-authors a")]
+        for art in page(ours, "blog").select("article.posts-entry")
+    ]
+    their_authors = [
+        [(a.get_text(" ", strip=True), a["href"]) for a in post.select("li[id*=author] a")]
+        for post in page(theirs, "blog").select("div.ablog-post")
+    ]
+    assert ours_authors == their_authors
+    assert [("Ahmet Bakan", "blog/author/ahmet-bakan.html")] in ours_authors
+    assert generated(ours, "blog/author") == generated(theirs, "blog/author")
