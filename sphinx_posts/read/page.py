@@ -20,6 +20,7 @@ from ..doctree import ancestors, byline, post_footer, post_meta
 from ..report import PostsWarning, warn
 from ..store.domain import get_domain
 from .frontmatter import FieldReader, RawFrontmatter, docinfo_fields, is_post, read_post
+from .generators import file_date, file_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -86,7 +87,10 @@ class PostPage(SphinxTransform):
         if not is_post(reader, directive is not None):
             return
         given = reader.text("title")
-        section = self.title_section(given)
+        named_file = file_date(docname)
+        if named_file and given == file_title(named_file[1]):
+            given = ""  # the file name's title: only for a post with no heading
+        section = self.title_section(given or reader.text("title"))
         if section is None:
             fallback = _fallback_title(docname)
             warn(
