@@ -29,8 +29,10 @@ from .read.postlist import setup_postlist
 from .read.roles import setup_roles
 from .store.checks import setup_checks
 from .store.domain import DATA_VERSION, PostsDomain
+from .write.ablogobjects import setup_ablog_objects
 from .write.backlinks import setup_backlinks
 from .write.bylines import setup_bylines
+from .write.comments import setup_comments
 from .write.context import setup_context
 from .write.discovery import setup_discovery
 from .write.lists import setup_lists
@@ -85,6 +87,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_summaries(app)
     setup_context(app)
     setup_backlinks(app)
+    setup_comments(app)
+    setup_ablog_objects(app)
     setup_discovery(app)
     # generate
     setup_outputs(app)

@@ -9,6 +9,10 @@ sees is compared page by page.
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
@@ -268,3 +272,330 @@ def test_ablog_templates_path_is_left_out(make_app, rootdir, tmp_path):
     build(app)
     assert "get_html_templates_path" in app.status.getvalue()
     assert page(app, "posts/first-light").select_one(".ablog__postcard") is not None
+
+
+# 13. disqus_shortname: ABlog's Disqus thread under published posts (not with nocomments, on
+# drafts only with disqus_drafts), under other pages only with disqus_pages
+
+
+DISQUS = 'disqus_shortname = "lab-notes"'
+OLD_OPTIONS = (":category: Observing", ":nocomments:")
+DRAFT = "---\nblogpost: true\ntags: telescope\n---\n# Still writing\n\nNot yet.\n"
+
+
+def disqus_values(soup) -> dict[str, str] | None:
+    """The identifier, title and URL a page hands Disqus, read from its script."""
+    thread = soup.select_one("#disqus_thread")
+    if thread is None:
+        return None
+    script = thread.find_next("script").get_text()
+    found = dict(re.findall(r'var disqus_(\w+) = "([^"]*)";', script))
+    embed = r'\.src = "(https:)?//" \+ disqus_shortname \+ "\.disqus\.com/embed\.js"'
+    assert re.search(embed, script)
+    return found
+
+
+def commented_pages(app) -> dict[str, dict[str, str]]:
+    pages = {}
+    for path in sorted(app.outdir.rglob("*.html")):
+        name = path.relative_to(app.outdir).with_suffix("").as_posix()
+        if name.startswith("_"):
+            continue
+        values = disqus_values(page(app, name))
+        if values is not None:
+            pages[name] = values
+    return pages
+
+
+def disqus_site(make_app, srcdir, extensions: list[str]):
+    ablog = pytest.importorskip("ablog") if "ablog" in extensions else None
+    if ablog:
+        ablog.blog.Blog._dict.clear()
+    try:
+        app = make_app("html", srcdir=srcdir, confoverrides={"extensions": extensions})
+        app.build()
+    finally:
+        if ablog:
+            ablog.blog.Blog._dict.clear()
+    return app
+
+
+def disqus_root(rootdir, tmp_path, conf: str, dest: str):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, f"{DISQUS}\n{conf}", dest=dest)
+    (srcdir / "posts/draft.md").write_text(DRAFT, encoding="utf-8")
+    old = srcdir / "posts/old-post.rst"
+    text = old.read_text(encoding="utf-8")
+    text = text.replace(":category: Observing", "\n   ".join(OLD_OPTIONS))
+    old.write_text(text, encoding="utf-8")
+    return srcdir
+
+
+@pytest.mark.parametrize("conf", ["", "disqus_pages = True\ndisqus_drafts = True"])
+def test_disqus_comments_where_ablog_shows_them(make_app, rootdir, tmp_path, conf):
+    ours = disqus_site(
+        make_app, disqus_root(rootdir, tmp_path, conf, "ours"), ["myst_parser", "sphinx_posts"]
+    )
+    theirs = disqus_site(
+        make_app, disqus_root(rootdir, tmp_path, conf, "theirs"), ["myst_parser", "ablog"]
+    )
+    ours_pages, their_pages = commented_pages(ours), commented_pages(theirs)
+    assert ours_pages["posts/first-light"] == {
+        "shortname": "lab-notes",
+        "identifier": "/posts/first-light/",
+        "title": "First light",
+        "url": "https://lab.example.org/posts/first-light",
+    }
+    assert "posts/old-post" not in ours_pages  # :nocomments:
+    assert not {"blog", "blog/tag/telescope"} & set(ours_pages)
+    # a draft and a page that is no post: only with disqus_drafts and disqus_pages
+    others = {"posts/draft", "index", "posts/sections"}
+    assert (others & set(ours_pages)) == (others if conf else set())
+    # the same pages carry the same thread (not the blog's generated pages: ABlog's
+    # templates for those replace the body, comments and all)
+    assert ours_pages == their_pages
+    # feeds never carry the comments' script
+    assert b"disqus" not in (ours.outdir / "blog/atom.xml").read_bytes()
+
+
+def test_disqus_values_stay_in_their_script(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, DISQUS)
+    (srcdir / "posts/evil.rst").write_text(
+        "Ends </script><b> & more\n========================\n\n.. post:: 2021-08-01\n\nText.\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    html = (app.outdir / "posts/evil.html").read_text(encoding="utf-8")
+    script = html.partition('<div id="disqus_thread"></div>')[2].partition("</script>")[0]
+    assert 'var disqus_title = "Ends \\u003c/script\\u003e\\u003cb\\u003e \\u0026 more";' in script
+    assert 'dsq.src = "https://" + disqus_shortname + ".disqus.com/embed.js";' in script
+
+
+@pytest.mark.parametrize(
+    ("conf", "said"),
+    [
+        ('disqus_shortname = "x.evil.example/a?"', "disqus_shortname"),
+        ('disqus_shortname = "lab-notes"\nblog_baseurl = ""', "neither blog_baseurl"),
+    ],
+)
+def test_disqus_refused_or_explained(make_app, rootdir, tmp_path, conf, said):
+    srcdir = copy_root(rootdir, tmp_path, ROOT, conf)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert said in warnings_of(app) + app.status.getvalue()
+    assert page(app, "posts/first-light").select_one("#disqus_thread") is None
+
+
+# 6. Titles: a frontmatter (or notebook metadata) title names the post in lists and feeds, as in
+# ABlog; titles and excerpts taken from the page carry Sphinx's smart quotes; an nbsphinx
+# notebook's own heading is its title
+
+
+def titles_site(make_app, tmp_path, rootdir, extension: str, variant: str):
+    """test-ablog-titles built with ``extension`` (ours or ABlog's), its notebooks read by
+    myst-nb or by nbsphinx."""
+    ablog = pytest.importorskip("ablog") if extension == "ablog" else None
+    overrides: dict[str, object] = {}
+    if variant == "nbsphinx":
+        pytest.importorskip("nbsphinx")
+        if shutil.which("pandoc") is None:
+            pytest.skip("nbsphinx needs pandoc")
+        overrides = {
+            "extensions": ["myst_parser", "nbsphinx", extension],
+            "exclude_patterns": ["_build", "nb", "**.ipynb_checkpoints"],
+            "source_suffix": {".rst": "restructuredtext", ".md": "markdown"},
+        }
+    else:
+        overrides = {"extensions": ["myst_nb", extension]}
+    srcdir = copy_root(rootdir, tmp_path, "ablog-titles", dest=f"{extension}-{variant}")
+    if ablog:
+        ablog.blog.Blog._dict.clear()
+    try:
+        app = make_app("html", srcdir=srcdir, confoverrides=overrides)
+        app.build()
+    finally:
+        if ablog:
+            ablog.blog.Blog._dict.clear()
+    return app
+
+
+def listed_titles(app) -> list[str]:
+    return [
+        a.get_text(" ", strip=True)
+        for a in page(app, "blog").select(".ablog-post-title a, .posts-entry-title a")
+    ]
+
+
+def feed_titles(app) -> list[str]:
+    return [entry.title for entry in feedparser.parse(app.outdir / "blog/atom.xml").entries]
+
+
+def headings(app, pagename: str) -> list[str]:
+    body = page(app, pagename).select_one("div.body")
+    return [h.get_text(strip=True).rstrip("¶") for h in body.find_all("h1")]
+
+
+@pytest.mark.parametrize("variant", ["myst-nb", "nbsphinx"])
+def test_titles_as_ablog_shows_them(make_app, rootdir, tmp_path, variant):
+    ours = titles_site(make_app, tmp_path, rootdir, "sphinx_posts", variant)
+    theirs = titles_site(make_app, tmp_path, rootdir, "ablog", variant)
+    assert "no title" not in warnings_of(ours)
+    expected = ["The “pipeline” that wouldn’t start – a story", 'The "front" title']
+    notebook = "nb/meta" if variant == "myst-nb" else "nbsphinx/heading"
+    shown = "Notebook metadata title" if variant == "myst-nb" else "An “nbsphinx” notebook"
+    # a Jekyll-style file name gives no title to a post that has a heading
+    assert listed_titles(ours) == ["The real heading", shown, *expected]
+    assert listed_titles(ours) == listed_titles(theirs)
+    assert feed_titles(ours) == feed_titles(theirs)
+    # the page keeps its own heading, once
+    for pagename in ("posts/front", "posts/quotes", notebook):
+        assert headings(ours, pagename) == headings(theirs, pagename)
+        assert len(headings(ours, pagename)) == 1
+    assert posts_of(ours)["posts/quotes"].excerpt == "It’s a “one-line” fix."
+
+
+# 3 and 5. blog_feed_templates: more Atom feeds (social.xml) with templated entries, as ABlog
+# writes them; Atom categories as ABlog writes them (sorted, the term without spaces)
+
+FEED_TEMPLATES = """
+blog_feed_archives = True
+blog_feed_templates = {
+    "atom": {},
+    "social": {
+        "title": "{{ title }} by {{ post.author|join(', ') }}",
+        "content": "{{ title }}{% for tag in post.tags %}"
+        " #{{ tag.name|trim()|replace(' ', '') }}{% endfor %}",
+    },
+}
+"""
+
+
+def feed_entries(app, path: str) -> list[tuple[str, str, str]]:
+    parsed = feedparser.parse(app.outdir / path)
+    return [
+        (entry.id, entry.title, entry.content[0].value if "content" in entry else "")
+        for entry in parsed.entries
+    ]
+
+
+def atom_categories(app, path: str) -> dict[str, list[tuple[str, str]]]:
+    parsed = feedparser.parse(app.outdir / path)
+    return {
+        entry.id: [(tag.term, tag.label) for tag in entry.get("tags", [])]
+        for entry in parsed.entries
+    }
+
+
+def test_feed_templates_and_categories_as_ablog(make_app, rootdir, tmp_path):
+    ours = disqus_site(
+        make_app,
+        copy_root(rootdir, tmp_path, ROOT, FEED_TEMPLATES, dest="ours"),
+        ["myst_parser", "sphinx_posts"],
+    )
+    theirs = disqus_site(
+        make_app,
+        copy_root(rootdir, tmp_path, ROOT, FEED_TEMPLATES, dest="theirs"),
+        ["myst_parser", "ablog"],
+    )
+    assert "blog_feed_templates" not in warnings_of(ours)
+    for path in ("blog/social.xml", "blog/tag/telescope/social.xml", "blog/2021/social.xml"):
+        assert (ours.outdir / path).is_file(), path
+        assert feed_entries(ours, path) == feed_entries(theirs, path), path
+    first = {e[0]: e[1:] for e in feed_entries(ours, "blog/social.xml")}
+    assert first["https://lab.example.org/posts/quoted-tags.html"] == (
+        "The “pipeline” that wouldn’t start by Sébastien Piluso",
+        "The “pipeline” that wouldn’t start #cicd #githubactions",
+    )
+    # atom.xml keeps its entries; categories are ABlog's in every Atom feed
+    assert "#cicd" not in (ours.outdir / "blog/atom.xml").read_text(encoding="utf-8")
+    for path in ("blog/atom.xml", "blog/social.xml"):
+        assert atom_categories(ours, path) == atom_categories(theirs, path)
+    assert atom_categories(ours, "blog/atom.xml")[
+        "https://lab.example.org/posts/quoted-tags.html"
+    ] == [("cicd", "cicd"), ("githubactions", "github actions")]
+
+
+# 4. postlist in ABlog's markup on ABlog sites (ul.postlist > li.ablog-post, dates in
+# post_date_format_short), and templates written for ABlog's objects render
+
+
+def postlist_items(soup) -> list[tuple[str, str, str]]:
+    found = []
+    for item in soup.select("div.body ul.postlist > li.ablog-post"):
+        title = item.select_one("p.ablog-post-title")
+        link = title.select_one("a")
+        excerpt = item.select_one(".ablog-post-excerpt")
+        found.append(
+            (
+                title.get_text(" ", strip=True),
+                link["href"],
+                excerpt.get_text(" ", strip=True)[:20] if excerpt else "",
+            )
+        )
+    return found
+
+
+def test_postlist_in_ablog_markup(ours, theirs):
+    shown = postlist_items(page(ours, "index"))
+    # ABlog links a posted section's page without its anchor; we link the section
+    unanchored = [(title, href.partition("#")[0], text) for title, href, text in shown]
+    assert unanchored == postlist_items(page(theirs, "index"))
+    assert shown[0] == (
+        "02 September - Day two",
+        "posts/sections.html#day-two",
+        "The second day was a",
+    )
+    assert page(ours, "index").select_one("ul.postlist.postlist-style-none") is not None
+
+
+def sidebar_links(soup) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (
+            " ".join(item["class"]),
+            [(a.get_text(" ", strip=True), a["href"]) for a in item.select("a")],
+        )
+        for item in soup.select("div.ablog-sidebar-item")
+    ]
+
+
+def test_a_sites_own_ablog_templates_render(make_app, rootdir, tmp_path):
+    """The site keeps ABlog's own sidebar templates in its _templates/ablog (copied from the
+    installed ABlog here): they read ABlog's ``ablog`` object, which we provide."""
+    ablog = pytest.importorskip("ablog")
+    srcdir = copy_root(rootdir, tmp_path, ROOT, 'templates_path = ["_templates"]')
+    shutil.copytree(
+        Path(ablog.get_html_templates_path()) / "ablog", srcdir / "_templates" / "ablog"
+    )
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    theirs = disqus_site(
+        make_app,
+        copy_root(rootdir, tmp_path, ROOT, dest="theirs"),
+        ["myst_parser", "ablog"],
+    )
+    for pagename in ("posts/first-light", "index"):
+        ours_items = sidebar_links(page(app, pagename))
+        their_items = sidebar_links(page(theirs, pagename))
+        assert [c for c, _ in ours_items] == [c for c, _ in their_items]
+        for (kind, ours_links), (_, their_links) in zip(ours_items, their_items, strict=True):
+            if "postcard" in kind or "authors" in kind:
+                continue  # author pages: see test_author_names_as_ablog
+            assert ours_links == their_links, kind
+
+
+# Author names: list entries name each author by their blog_authors name and link the page
+# ABlog wrote for them
+
+
+def test_author_names_as_ablog(ours, theirs):
+    ours_authors = [
+        [(a.get_text(" ", strip=True), a["href"]) for a in art.select(".posts-entry-authors a")]
+        for art in page(ours, "blog").select("article.posts-entry")
+    ]
+    their_authors = [
+        [(a.get_text(" ", strip=True), a["href"]) for a in post.select("li[id*=author] a")]
+        for post in page(theirs, "blog").select("div.ablog-post")
+    ]
+    assert ours_authors == their_authors
+    assert [("Ahmet Bakan", "blog/author/ahmet-bakan.html")] in ours_authors
+    assert generated(ours, "blog/author") == generated(theirs, "blog/author")

@@ -34,6 +34,7 @@ from ..urls import (
     year_page,
 )
 from ..write.authors import resolve_author
+from .ablogfeeds import EntryTemplates, ablog_categories, feed_templates
 from .bodies import BodyStore
 from .incremental import digest
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
@@ -110,6 +111,9 @@ class FeedWriter:
         self.previous: dict[str, str] = read_record(app, "feeds").files
         self.written: dict[str, str] = {}
         self.settings = settings_key(app)
+        self.templates = feed_templates(app)
+        """ABlog's ``blog_feed_templates``: more Atom feeds, templated entries."""
+        self.rendered = EntryTemplates(app, self.templates) if self.templates else None
 
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
@@ -145,6 +149,9 @@ class FeedWriter:
             "updated": max(post.updated or published, published),
             "authors": [{"name": clean(a.name), "url": clean(a.url)} for a in authors],
             "tags": [clean(name) for name in self.tag_names(post)],
+            "categories": ablog_categories([clean(name) for name in self.tag_names(post)])
+            if self.config.posts_ablog
+            else None,
             "summary": clean(post.description or post.excerpt) if mode != "none" else "",
             "content": self.body(post) if mode == "full" else "",
             "image": image_url(self.app.env, post, lambda path: urljoin(self.base, path)),
@@ -194,12 +201,13 @@ class FeedWriter:
     def inputs_key(self, folder: str, title: str, home: str, posts: list[Post]) -> str:
         """Everything a feed shows, without rendering it: settings, posts and their bodies."""
         shown = [self.post_key(post) for post in posts]
-        return digest((self.settings, self.base, folder, title, home, shown))
+        return digest((self.settings, self.base, folder, title, home, shown, self.templates))
 
     def write(self, folder: str, title: str, home: str, posts: list[Post]) -> None:
         posts = posts[: self.config.posts_feed_length]
         key = self.inputs_key(folder, title, home, posts)
         paths = [posix_join(folder, name) for name in FORMATS.values()]
+        paths += [posix_join(folder, f"{name}.xml") for name in self.templates if name != "atom"]
         self.written.update(dict.fromkeys(paths, key))
         if all(self.previous.get(path) == key for path in paths) and all(
             (self.app.outdir / path).is_file() for path in paths
@@ -215,6 +223,7 @@ class FeedWriter:
         outdir.mkdir(parents=True, exist_ok=True)
         generator = self.feedgen(title, home, feed_urls, updated, language, entries)
         (outdir / FORMATS["atom"]).write_bytes(generator.atom_str(pretty=True))
+        self.write_templated(folder, title, home, feed_urls, updated, language, posts, entries)
         html_descriptions(generator, entries)
         # RSS takes its channel <link> from the last link given, and "self" must be itself
         generator.link(href=feed_urls["rss"], rel="self", replace=True)
@@ -224,6 +233,33 @@ class FeedWriter:
         (outdir / FORMATS["json"]).write_text(
             json.dumps(json_feed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+
+    def write_templated(
+        self,
+        folder: str,
+        title: str,
+        home: str,
+        feed_urls: dict[str, str],
+        updated: datetime,
+        language: str,
+        posts: list[Post],
+        entries: list[dict[str, Any]],
+    ) -> None:
+        """ABlog's ``blog_feed_templates``: an Atom feed ``<name>.xml`` for each name, its
+        entries' title, summary or content from the name's templates (``atom`` is atom.xml)."""
+        if self.rendered is None:
+            return
+        for name, templates in self.templates.items():
+            if name == "atom" and not templates:
+                continue
+            urls = {**feed_urls, "atom": urljoin(self.base, posix_join(folder, f"{name}.xml"))}
+            feed = {"feed_title": title, "feed_url": urls["atom"], "pagename": folder}
+            shown = [
+                self.rendered.entry(name, post, entry, feed)
+                for post, entry in zip(posts, entries, strict=True)
+            ]
+            generator = self.feedgen(title, home, urls, updated, language, shown)
+            (self.app.outdir / folder / f"{name}.xml").write_bytes(generator.atom_str(pretty=True))
 
     def feedgen(
         self,
@@ -263,7 +299,9 @@ class FeedWriter:
             if entry["language"]:
                 item.posts_language.tag = entry["language"]
                 item.dc.dc_language(entry["language"])
-            if entry["tags"]:  # one call: feedgen redoes every category on each call
+            if entry.get("categories"):  # ABlog's Atom categories
+                item.category(entry["categories"])
+            elif entry["tags"]:  # one call: feedgen redoes every category on each call
                 item.category([{"term": tag, "label": tag} for tag in entry["tags"]])
             if entry["summary"]:
                 item.description(entry["summary"], isSummary=True)
@@ -315,6 +353,8 @@ def html_descriptions(generator: FeedGenerator, entries: list[dict[str, Any]]) -
     """Atom's ``summary`` (written by now) is text; RSS's ``description`` is HTML, so from
     here on the plain-text summaries are escaped: a ``<script>`` in one stays text."""
     for item, entry in zip(generator.entry(), entries, strict=True):
+        if entry.get("categories"):  # ABlog's were for Atom: RSS has the tags as written
+            item.category([{"term": tag, "label": tag} for tag in entry["tags"]], replace=True)
         if entry["summary"]:
             item.description(str(escape(entry["summary"])), isSummary=True)
 

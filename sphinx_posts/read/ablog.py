@@ -7,6 +7,7 @@ ABlog's ``blog_*``/``post_*`` settings feed the matching ``posts_*`` ones (an ex
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -54,6 +55,10 @@ ALIASES = {
 """ABlog setting -> ours. Also read: ``blog_baseurl`` (feeds), ``blog_feed_fulltext``."""
 
 ABLOG_PREFIXES = ("blog_", "post_", "disqus_", "fontawesome_")
+
+DISQUS_SHORTNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+"""A Disqus shortname: the first label of ``<shortname>.disqus.com``, so nothing that could
+make the embed's script address point elsewhere."""
 
 EVERY_POST = 2**31 - 1
 """``posts_feed_length`` for ABlog's ``blog_feed_length = None``: feeds hold every post."""
@@ -158,7 +163,13 @@ def check_other_settings(config: Config) -> None:
     if baseurl is not None and not isinstance(baseurl, str):
         report_setting("blog_baseurl", baseurl, "a URL such as 'https://example.org/'", None)
         config.blog_baseurl = None
-    for name in ("blog_feed_fulltext", "blog_feed_archives"):
+    shortname = _setting(config, "disqus_shortname")
+    if shortname is not None and not (
+        isinstance(shortname, str) and DISQUS_SHORTNAME.fullmatch(shortname)
+    ):
+        report_setting("disqus_shortname", shortname, "a Disqus shortname such as 'my-site'", None)
+        config.disqus_shortname = None
+    for name in ("blog_feed_fulltext", "blog_feed_archives", "disqus_pages", "disqus_drafts"):
         value = _setting(config, name)
         if value is None:
             continue

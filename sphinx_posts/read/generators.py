@@ -241,6 +241,12 @@ def file_date(docname: str) -> tuple[str, str] | None:
     return (found.group(1), found.group(2)) if found else None
 
 
+def file_title(slug: str) -> str:
+    """The title a Jekyll file name gives a post with no title of its own (``a-trip`` is
+    "A Trip"): a heading, when the post has one, is its title instead."""
+    return slug.replace("-", " ").replace("_", " ").strip().title()
+
+
 # -- values in other shapes -----------------------------------------------------------------
 
 
@@ -382,7 +388,7 @@ def adopt(
         if value_of("date") is None:
             take("file name", "date", named[0])
         if value_of("title") is None and not adopted.source:
-            fields["title"] = named[1].replace("-", " ").replace("_", " ").strip().title()
+            fields["title"] = file_title(named[1])
         for key in ("tags", "categories", "category"):
             value = value_of(key)
             if isinstance(value, str) and "," not in value and " " in value.strip():

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from ..config import ablog_setting
@@ -19,7 +20,7 @@ from ..doctree import ancestors, byline, post_footer, post_meta
 from ..report import PostsWarning, warn
 from ..store.domain import get_domain
 from .frontmatter import FieldReader, RawFrontmatter, docinfo_fields, is_post, read_post
-from .generators import SummaryMarkers, summary_markers
+from .generators import SummaryMarkers, file_date, file_title, summary_markers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,6 +34,7 @@ _NOT_CONTENT = (
     nodes.substitution_definition,
     nodes.system_message,
     nodes.raw,
+    addnodes.highlightlang,  # nbsphinx opens a notebook with one
     post_meta,
 )
 _NOT_EXCERPT = (
@@ -86,7 +88,11 @@ class PostPage(SphinxTransform):
             reader.fields["updated"] = updates[-1]  # ABlog's ``update`` directive
         if not is_post(reader, directive is not None):
             return
-        section = self.title_section(reader.text("title"))
+        given = reader.text("title")
+        named_file = file_date(docname)
+        if named_file and given == file_title(named_file[1]):
+            given = ""  # the file name's title: only for a post with no heading
+        section = self.title_section(given or reader.text("title"))
         if section is None:
             fallback = _fallback_title(docname)
             warn(
@@ -95,15 +101,18 @@ class PostPage(SphinxTransform):
                 (docname, None),
             )
             section = self.title_section(fallback)
-        title = section[0].astext()
+        # ABlog names a post by its ``title`` when it has one, whatever its heading says; a
+        # heading made from ``title`` leaves it as written too
+        named = bool(given) and (bool(self.config.posts_ablog) or self.made_heading)
+        title = given if named else section[0].astext()
         section.insert(1, byline(docname=docname))
         section += post_footer(docname=docname)
+        count = excerpt_count(self.env, reader)
         markers = summary_markers(self.document, reader.text("excerpt_separator"))
-        excerpt = (
-            (directive["excerpt"] if directive else "")
-            or (marked_excerpt(self.document, markers) if markers else "")
-            or first_paragraphs(self.document, excerpt_count(self.env, reader))
+        stated = (directive["excerpt"] if directive else "") or (
+            marked_excerpt(self.document, markers) if markers else ""
         )
+        excerpt = stated or first_paragraphs(self.document, count)
         for marker in markers.found if markers else ():
             marker.parent.remove(marker)  # a divider, not content
         images = [image["uri"] for image in self.document.findall(nodes.image)]
@@ -111,6 +120,12 @@ class PostPage(SphinxTransform):
         words = word_count(self.env, docname, self.document)
         post = read_post(reader, title, excerpt, words, images)
         get_domain(self.env).add_post(post)
+        later(
+            self.document,
+            post.key,
+            None if named else section[0],
+            None if stated else (self.document, count),
+        )
 
     def section_posts(self, metas: list[post_meta]) -> None:
         """A document with a ``post`` directive in each of several sections posts each section
@@ -126,10 +141,11 @@ class PostPage(SphinxTransform):
             whole = section.parent is self.document
             images = [image["uri"] for image in section.findall(nodes.image)]
             auto_image(self.env, reader, images)
+            count = excerpt_count(self.env, reader)
             post = read_post(
                 reader,
                 reader.text("title") or section[0].astext(),
-                meta["excerpt"] or first_paragraphs(section, excerpt_count(self.env, reader)),
+                meta["excerpt"] or first_paragraphs(section, count),
                 len(section.astext().split()),
                 images,
             )
@@ -137,9 +153,16 @@ class PostPage(SphinxTransform):
                 post = replace(post, section=section["ids"][0])
             section.insert(1, byline(docname=post.key))
             domain.add_post(post)
+            later(
+                self.document,
+                post.key,
+                None if reader.text("title") else section[0],
+                None if meta["excerpt"] else (section, count),
+            )
 
     def title_section(self, title: str) -> nodes.section | None:  # None: no title at all
         """The section whose heading is the page title, adding one from ``title`` if needed."""
+        self.made_heading = False
         body = [node for node in self.document if not isinstance(node, _NOT_CONTENT)]
         first = body[0] if body else None
         if isinstance(first, nodes.section):
@@ -156,6 +179,7 @@ class PostPage(SphinxTransform):
             return first
         if not title:
             return None
+        self.made_heading = True
         section = nodes.section(ids=[nodes.make_id(title) or "post"], names=[])
         section += nodes.title(title, title)
         section.source, section.line = self.document.get("source"), 1
@@ -166,6 +190,45 @@ class PostPage(SphinxTransform):
         self.document += section
         self.document.note_implicit_target(section, section)
         return section
+
+
+REFRESH = "posts_refresh"
+"""Document attribute: what :class:`PostText` reads again once smart quotes are applied."""
+
+
+def later(
+    document: nodes.document,
+    key: str,
+    heading: nodes.title | None,
+    paragraphs: tuple[nodes.Element, int] | None,
+) -> None:
+    """Have :class:`PostText` take the post's title from ``heading`` and its excerpt from
+    the first paragraphs of ``paragraphs[0]`` as the reader sees them (None: keep)."""
+    if heading is not None or paragraphs is not None:
+        document.setdefault(REFRESH, []).append((key, heading, paragraphs))
+
+
+class PostText(SphinxTransform):
+    """A post's title and excerpt as the page shows them: after Sphinx's smart quotes, so
+    lists, feeds and sidebars say "don’t" and “quoted” where the page does (as ABlog's do)."""
+
+    default_priority = 760  # after SmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        waiting = self.document.attributes.pop(REFRESH, None)
+        if not waiting:
+            return
+        domain = get_domain(self.env)
+        for key, heading, paragraphs in waiting:
+            post = domain.posts.get(key)
+            if post is None:
+                continue
+            changes: dict[str, str] = {}
+            if heading is not None:
+                changes["title"] = heading.astext()
+            if paragraphs is not None:
+                changes["excerpt"] = first_paragraphs(*paragraphs)
+            domain.add_post(replace(post, **changes))
 
 
 def _section_of(node: nodes.Node) -> nodes.section | None:
@@ -263,4 +326,5 @@ def mark_orphan(app: Sphinx, document: nodes.document) -> None:
 def setup_page(app: Sphinx) -> None:
     app.add_transform(RawFrontmatter)
     app.add_transform(PostPage)
+    app.add_transform(PostText)
     app.connect("doctree-read", mark_orphan, priority=600)

@@ -10,6 +10,7 @@ from docutils import nodes
 from markupsafe import Markup, escape
 from sphinx.util.osutil import relative_uri
 
+from ..config import ablog_setting
 from ..doctree import ancestors, postlist
 from ..formats import machine_date, reading_minutes
 from ..i18n import content_language, lang_attributes
@@ -69,10 +70,13 @@ def post_entry(
     }
 
 
-def ablog_line(entry: dict[str, Any], template: str, html: bool = False) -> str:
+def ablog_line(
+    entry: dict[str, Any], template: str, html: bool = False, linked: bool = False
+) -> str:
     """ABlog's ``:format:`` strings: ``{date}``, ``{title}``, ``{author}``, ``{tags}`` ...
 
-    With ``html``, every value is escaped and the date is a ``<time>`` element.
+    With ``html``, every value is escaped and the date is a ``<time>`` element; ``linked``
+    makes the title a link to the post, as ABlog's lists do.
     """
     values = {
         "date": entry["date"],
@@ -88,10 +92,14 @@ def ablog_line(entry: dict[str, Any], template: str, html: bool = False) -> str:
         values["date"] = Markup('<time datetime="{}">{}</time>').format(
             entry["date_iso"], entry["date"]
         )
+        if linked:
+            values["title"] = Markup('<a class="reference internal" href="{}">{}</a>').format(
+                entry["url"], entry["title"]
+            )
     try:
         return escape(template).format_map(values) if html else template.format_map(values)
     except (KeyError, IndexError, ValueError):
-        return ablog_line(entry, "{date} - {title}", html)
+        return ablog_line(entry, "{date} - {title}", html, linked)
 
 
 def render_list(
@@ -107,6 +115,8 @@ def render_list(
 
     ``all_posts``: end the list with a link to the blog's index, so a home page that shows
     the latest posts leads to the rest."""
+    if ablog_markup(app, spec):
+        return ablog_list(app, page, posts, spec, catalog)
     entries = [post_entry(app.builder, page, post, catalog, spec.date_format) for post in posts]
     template_format = "{" in spec.format
     for entry in entries:
@@ -133,6 +143,41 @@ def render_list(
         text = entry["line"] or " - ".join(filter(None, (entry["date"], entry["title"])))
         items += nodes.list_item("", nodes.paragraph("", text))
     return items
+
+
+ABLOG_FORMAT = "{date} - {title}"
+
+
+def ablog_markup(app: Sphinx, spec: ListSpec) -> bool:
+    """On an ABlog site, a ``postlist`` in ABlog's line format (its default, or a ``:format:``
+    string) is drawn in ABlog's markup, which themes and sites style."""
+    return (
+        bool(app.config.posts_ablog)
+        and app.builder.format == "html"
+        and (spec.format == "list" or "{" in spec.format)
+    )
+
+
+def ablog_list(
+    app: Sphinx, page: str, posts: list[Post], spec: ListSpec, catalog: Catalog
+) -> nodes.Node:
+    """ABlog's ``ul.postlist > li.ablog-post`` from ``posts/ablog-postlist.html``: a line per
+    post (``{date} - {title}``, dates in ``post_date_format_short``), with ``:excerpts:`` the
+    excerpt and with ``:expand:`` a link to the post."""
+    date_format = spec.date_format or str(ablog_setting(app.config, "post_date_format_short"))
+    line = spec.format if "{" in spec.format else ABLOG_FORMAT
+    entries = [post_entry(app.builder, page, post, catalog, date_format) for post in posts]
+    for entry in entries:
+        entry["line_html"] = ablog_line(entry, line, html=True, linked=True)
+    context = {
+        "entries": entries,
+        "titled": "{title}" in line,
+        "excerpts": spec.excerpts,
+        "list_style": spec.list_style or "none",
+        "expand": spec.expand,
+    }
+    html = app.builder.templates.render("posts/ablog-postlist.html", context)
+    return nodes.raw("", html, format="html")
 
 
 def resolve_postlists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
