@@ -26,20 +26,25 @@ test: $(STAMP) browser
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-# The browser tests drive Debian's Chromium (never a browser Playwright downloads). This changes
-# the machine, so it says what it does; without root or apt-get it says how, and those tests skip.
+# Two programs some tests need come from Debian, not PyPI: Chromium, which the browser tests
+# drive (never a browser Playwright downloads), and pandoc, which nbsphinx needs to read
+# notebooks. Installing them changes the machine, so this says what it does; without root or
+# apt-get it says how, and those tests skip.
 CHROMIUM := /usr/bin/chromium
 browser:
-	@if [ -x $(CHROMIUM) ]; then :; \
+	@missing=""; \
+	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	command -v pandoc >/dev/null || missing="$$missing pandoc"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "make browser: installing Debian's chromium with apt-get for the browser tests"; \
-		echo "  (tests/test_browser.py; about 120 packages, once per machine)"; \
+		echo "make browser: installing Debian's$$missing with apt-get for the tests"; \
+		echo "  (chromium: tests/test_*browser.py, about 120 packages; pandoc: nbsphinx notebooks)"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && \
-		echo "make browser: $(CHROMIUM) installed"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null && \
+		echo "make browser: installed$$missing"; \
 	else \
-		echo "make browser: $(CHROMIUM) is missing; install Debian's chromium as root"; \
-		echo "  (apt-get install chromium), or the browser tests will skip"; \
+		echo "make browser:$$missing missing; install them as root (apt-get install$$missing),"; \
+		echo "  or the tests that need them will skip"; \
 	fi
 
 # Long fuzzing run (about 10 minutes on 2 cores): FUZZ_SITES random sites from seed FUZZ_SEED,
