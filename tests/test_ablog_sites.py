@@ -599,3 +599,22 @@ def test_author_names_as_ablog(ours, theirs):
     assert ours_authors == their_authors
     assert [("Ahmet Bakan", "blog/author/ahmet-bakan.html")] in ours_authors
     assert generated(ours, "blog/author") == generated(theirs, "blog/author")
+
+
+# A setting ABlog lacked keeps ABlog's behaviour until the owner opts in: no pagination.
+
+
+@pytest.mark.parametrize("per_page", [None, 2])
+def test_pagination_is_off_on_an_ablog_site_until_asked(make_app, rootdir, tmp_path, per_page):
+    overrides = {} if per_page is None else {"posts_per_page": per_page}
+    app = make_app(
+        "html", srcdir=copy_root(rootdir, tmp_path, "ablog-site"), confoverrides=overrides
+    )
+    app.build()
+    listed = entry_titles(page(app, "blog"))
+    if per_page is None:
+        assert len(listed) == len(posts_of(app))  # every post on ABlog's one page
+        assert not (app.outdir / "blog" / "page" / "2.html").exists()
+    else:
+        assert len(listed) == per_page
+        assert (app.outdir / "blog" / "page" / "2.html").is_file()

@@ -145,6 +145,8 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
             config.posts_date_format = ABLOG_DEFAULTS["post_date_format"]
         if "posts_feed_length" not in given and config.blog_feed_length is None:
             config.posts_feed_length = EVERY_POST
+        if "posts_per_page" not in given:  # ABlog had no pagination: one page, until asked
+            config.posts_per_page = EVERY_POST
         if "posts_feed_content" not in given:
             fulltext = ablog_setting(config, "blog_feed_fulltext")
             config.posts_feed_content = "full" if fulltext else "summary"
