@@ -12,8 +12,12 @@ Ported (ABlog test -> ours):
 - ``test_build.py::test_feed`` -> ``test_feed_atom`` and ``test_feed_social``
 - ``test_canonical.py::test_canonical`` -> ``test_canonical``
 - ``test_external.py::test_external`` -> ``test_external``
-- ``test_postlist.py::test_postlist`` -> ``test_postlist``
-- ``test_postlist.py::test_postlist_date_format_conf`` -> ``test_postlist_date_format_conf``
+- ``test_postlist.py::test_postlist`` -> ``test_postlist``, an expected failure: the root's
+  conf.py sets none of ABlog's settings, so the site is not taken for an ABlog site and the
+  ``postlist`` is drawn in our markup; and ABlog's markup, where it is used, wraps the date in
+  a ``<time>`` element. ``test_postlist_as_ablog_site`` checks the rest of the markup.
+- ``test_postlist.py::test_postlist_date_format_conf`` -> same name, an expected failure only
+  for the ``<time>`` element (its ``post_date_format_short`` makes the site an ABlog site)
 - ``test_templates.py::test_override_template_but_fallback_missing`` -> same name
 - ``test_templates.py::test_themes_templates_come_first`` -> same name, an expected failure:
   a theme's ``ablog/`` templates come after ours on the search path (a documented difference,
@@ -33,6 +37,7 @@ Not applicable (ABlog internals):
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -147,29 +152,64 @@ def test_external(tmp_path_factory, rootdir):
 
 # -- test_postlist.py ---------------------------------------------------------------------------
 
+NO_ABLOG_SETTING = (
+    "ABlog's test-postlist conf.py sets no blog_* or post_* setting, so it is not taken for an "
+    "ABlog site and postlist is drawn in our markup (posts_ablog = True says otherwise); and the "
+    "date is a <time> element"
+)
+TIME_ELEMENT = (
+    "the date is a <time> element, ABlog's is bare text; the rest is ABlog's markup "
+    "(post_date_format_short makes it an ABlog site)"
+)
+ABLOG_LINE = (
+    '<li class="ablog-post"><p class="ablog-post-title">{date} - '
+    '<a class="reference internal" href="post.html">post</a></p></li>'
+)
 
+
+def without_time(html: str) -> str:
+    """Our ABlog markup with the date's ``<time>`` element taken off (ABlog's has none)."""
+    return re.sub(r'<time datetime="[^"]*">([^<]*)</time>', r"\1", html)
+
+
+@pytest.mark.xfail(strict=True, reason=NO_ABLOG_SETTING)
 def test_postlist(tmp_path_factory, rootdir):
     app = built_site(tmp_path_factory, rootdir, "ablog-suite-postlist")
     assert app.statuscode == 0
     assert (app.outdir / "postlist.html").exists()
     html = read(app, "postlist.html")
     assert '<ul class="postlist-style-none postlist simple">' in html
-    assert (
-        '<li class="ablog-post"><p class="ablog-post-title">01 December - '
-        '<a class="reference internal" href="post.html">post</a></p></li>' in html
-    )
+    assert ABLOG_LINE.format(date="01 December") in html
 
 
+@pytest.mark.xfail(strict=True, reason=TIME_ELEMENT)
 def test_postlist_date_format_conf(tmp_path_factory, rootdir):
     app = built_site(
         tmp_path_factory, rootdir, "ablog-suite-postlist", post_date_format_short="%Y-%m-%d"
     )
     assert app.statuscode == 0
     html = read(app, "postlist.html")
-    assert (
-        '<li class="ablog-post"><p class="ablog-post-title">2020-12-01 - '
-        '<a class="reference internal" href="post.html">post</a></p></li>' in html
+    assert ABLOG_LINE.format(date="2020-12-01") in without_time(html)  # passes
+    assert ABLOG_LINE.format(date="2020-12-01") in html
+
+
+def test_postlist_as_ablog_site(tmp_path_factory, rootdir):
+    """``test_postlist`` and ``test_postlist_date_format_conf`` once the site is an ABlog site
+    (here said with ``posts_ablog``; any ``blog_*`` setting does it): ABlog's markup, except
+    that the date is a ``<time>`` element."""
+    app = built_site(tmp_path_factory, rootdir, "ablog-suite-postlist", posts_ablog=True)
+    html = read(app, "postlist.html")
+    assert '<ul class="postlist-style-none postlist simple">' in html
+    assert '<time datetime="2020-12-01">01 December</time>' in html
+    assert ABLOG_LINE.format(date="01 December") in without_time(html)
+    app = built_site(
+        tmp_path_factory,
+        rootdir,
+        "ablog-suite-postlist",
+        posts_ablog=True,
+        post_date_format_short="%Y-%m-%d",
     )
+    assert ABLOG_LINE.format(date="2020-12-01") in without_time(read(app, "postlist.html"))
 
 
 # -- test_templates.py --------------------------------------------------------------------------
