@@ -202,6 +202,8 @@ def test_list_entries_as_ablog(ours):
     assert (ours.outdir / image["src"]).is_file()
     assert entry.select_one(".posts-entry-authors a") is not None
     assert entry.select_one(".posts-entry-categories a").get_text() == "Observing"
+    # once: the ABlog-style categories replace the category chips, they do not repeat them
+    assert entry.get_text(" ").count("Observing") == 1
     summary = entry.select_one(".posts-entry-summary").get_text()
     assert "first time" in summary
     assert "what we saw" in summary

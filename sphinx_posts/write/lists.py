@@ -93,8 +93,9 @@ def ablog_line(
             entry["date_iso"], entry["date"]
         )
         if linked:
-            values["title"] = Markup('<a class="reference internal" href="{}">{}</a>').format(
-                entry["url"], entry["title"]
+            kind = "external" if entry.get("external") else "internal"  # as ABlog's links
+            values["title"] = Markup('<a class="reference {}" href="{}">{}</a>').format(
+                kind, entry["url"], entry["title"]
             )
     try:
         return escape(template).format_map(values) if html else template.format_map(values)
