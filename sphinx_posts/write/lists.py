@@ -76,7 +76,7 @@ def ablog_line(
     """ABlog's ``:format:`` strings: ``{date}``, ``{title}``, ``{author}``, ``{tags}`` ...
 
     With ``html``, every value is escaped and the date is a ``<time>`` element; ``linked``
-    makes the title a link to the post, as ABlog's lists do.
+    makes the title a link to the post and leaves the date as text, as ABlog's lists do.
     """
     values = {
         "date": entry["date"],
@@ -89,9 +89,10 @@ def ablog_line(
     }
     if html:
         values = {key: escape(value) for key, value in values.items()}
-        values["date"] = Markup('<time datetime="{}">{}</time>').format(
-            entry["date_iso"], entry["date"]
-        )
+        if not linked:  # ABlog's own list markup (linked titles) has the date as plain text
+            values["date"] = Markup('<time datetime="{}">{}</time>').format(
+                entry["date_iso"], entry["date"]
+            )
         if linked:
             kind = "external" if entry.get("external") else "internal"  # as ABlog's links
             values["title"] = Markup('<a class="reference {}" href="{}">{}</a>').format(
