@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from helpers import build, copy_root
-from playwright.sync_api import sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS, missing_browser, open_tab, serve
+from test_browser import open_tab, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -30,47 +28,36 @@ def overflow(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
-def test_an_arabic_blog_reads_right_to_left(make_app, rootdir, tmp_path):
-    reason = missing_browser()
-    if reason:
-        pytest.skip(reason)
+def test_an_arabic_blog_reads_right_to_left(make_app, rootdir, tmp_path, browser):
     app = make_app(
         "html",
         srcdir=copy_root(rootdir, tmp_path, "i18n"),
         confoverrides={"language": "ar", "html_theme": "alabaster"},
     )
     build(app)
-    with (
-        serve(app.outdir) as site,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            with open_tab(browser, site) as tab:
-                page = tab.open("posts/alpha.html")
-                byline = page.locator(".posts-byline")
-                assert byline.evaluate("e => getComputedStyle(e).direction") == "rtl"
-                parts = boxes(page, ".posts-byline > span")
-                assert len(parts) >= 4
-                # the date comes first: at the right, each next part to its left
-                rights = [box["right"] for box in parts if box["width"]]
-                assert rights == sorted(rights, reverse=True), rights
-                assert overflow(page) <= 0
+    with serve(app.outdir) as site, open_tab(browser, site) as tab:
+        page = tab.open("posts/alpha.html")
+        byline = page.locator(".posts-byline")
+        assert byline.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        parts = boxes(page, ".posts-byline > span")
+        assert len(parts) >= 4
+        # the date comes first: at the right, each next part to its left
+        rights = [box["right"] for box in parts if box["width"]]
+        assert rights == sorted(rights, reverse=True), rights
+        assert overflow(page) <= 0
 
-                page = tab.open("blog/page/2.html")
-                steps = boxes(page, ".posts-pagination li")
-                assert len(steps) >= 3
-                # "newer posts" at the right, "older posts" at the left
-                assert steps[0]["left"] > steps[-1]["left"]
-                assert overflow(page) <= 0
+        page = tab.open("blog/page/2.html")
+        steps = boxes(page, ".posts-pagination li")
+        assert len(steps) >= 3
+        # "newer posts" at the right, "older posts" at the left
+        assert steps[0]["left"] > steps[-1]["left"]
+        assert overflow(page) <= 0
 
-                page = tab.open("index.html")
-                card = page.locator(".posts-card").first
-                assert card.evaluate("e => getComputedStyle(e).direction") == "rtl"
-                assert overflow(page) <= 0
+        page = tab.open("index.html")
+        card = page.locator(".posts-card").first
+        assert card.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert overflow(page) <= 0
 
-                page.set_viewport_size({"width": 375, "height": 800})
-                for path in ("posts/alpha.html", "blog/page/2.html", "index.html"):
-                    assert overflow(tab.open(path)) <= 0, path
-        finally:
-            browser.close()
+        page.set_viewport_size({"width": 375, "height": 800})
+        for path in ("posts/alpha.html", "blog/page/2.html", "index.html"):
+            assert overflow(tab.open(path)) <= 0, path
