@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE
+from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE, SIDEBARS_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -152,6 +152,8 @@ def _kind_of(app: Sphinx, kind: str, path: str) -> bool:
         return path.rsplit("/", 1)[-1] in FORMATS.values()
     if kind == "schedule":
         return path.rsplit("/", 1)[-1] == SCHEDULE_FILE
+    if kind == "sidebars":
+        return path.rsplit("/", 1)[-1] == SIDEBARS_FILE
     return path.startswith(f"{OUTPUT_DIR}/")
 
 

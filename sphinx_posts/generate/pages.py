@@ -40,7 +40,7 @@ from ..urls import (
 from ..write.authors import person_context
 from ..write.lists import post_entry
 from .furniture import feed_choices, head_links, month_anchors
-from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
+from .incremental import digest, entry_inputs, page_sidebar_inputs
 from .outputs import all_present, owned, read_record, remove, write_record
 
 if TYPE_CHECKING:
@@ -441,7 +441,7 @@ def chrome_key(app: Sphinx) -> str:
     navigation = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
     in_navigation = set(env.toctree_includes).union(*env.toctree_includes.values())
     titles = sorted((doc, env.titles[doc].astext()) for doc in in_navigation if doc in env.titles)
-    sidebars = sidebar_inputs(get_domain(env).catalog()) if uses_sidebars(app) else None
+    sidebars = page_sidebar_inputs(app, get_domain(env).catalog())
     return digest(
         (
             getattr(build_info, "config_hash", ""),
