@@ -12,7 +12,8 @@
   var external = /^([a-z][a-z0-9+.-]*:|\/|#)/i;
 
   function here(url) {
-    return url.split("#")[0];
+    // dirhtml links name the folder: a/ and a/index.html are one page
+    return url.split("#")[0].replace(/\/index\.html$/, "/");
   }
 
   function fill(fragments) {
