@@ -213,6 +213,15 @@ SETTINGS: tuple[Setting, ...] = (
         "html",
     ),
     Setting(
+        "posts_per_year_page",
+        100,
+        (int,),
+        "Posts on each page of a year; a blog with more posts than this shows months, not "
+        "every post, on its archive page (no page of a large blog grows with its size).",
+        _positive,
+        "html",
+    ),
+    Setting(
         "posts_related",
         3,
         (int,),
