@@ -441,11 +441,26 @@ def test_search_index_holds_no_navigation_chrome(make_app, rootdir, tmp_path):
 # ------------------------------------------------------------------------------ (b) parallel
 
 
-def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path):
-    """``-j 2`` writes the same bytes as ``-j 1``: clean, then after a large edit."""
+def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path, monkeypatch):
+    """``-j 2`` writes the same bytes as ``-j 1``: clean, then after a large edit.
+
+    Generated pages and feeds are written by worker processes too (generate/parallel.py)."""
+    from sphinx_posts.generate import parallel as pool
+
+    chunks: list[int] = []
+
+    class Counted(pool.ParallelTasks):
+        def add_task(self, task_func, arg=None, result_func=None):
+            chunks.append(len(arg))
+            super().add_task(task_func, arg, result_func)
+
+    monkeypatch.setattr(pool, "ParallelTasks", Counted)
     site = make_site(rootdir, tmp_path / "src", seed=7, count=30)
     serial = run(make_app, site.srcdir, tmp_path / "serial")
+    assert chunks == []
     parallel = run(make_app, site.srcdir, tmp_path / "parallel", parallel=2)
+    # the generated pages (more than 40) and the feeds (the blog's and each tag's)
+    assert len(chunks) >= 4 and sum(chunks) > 40, chunks
     # the worker processes really read and wrote chunks of documents
     assert re.search(r"reading sources\.\.\. .*\S \.\. \S", status_of(parallel))
     assert re.search(r"writing output\.\.\. .*\S \.\. \S", status_of(parallel))

@@ -43,7 +43,7 @@ from ..write.summaries import archive_years
 from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, page_sidebar_inputs
 from .outputs import all_present, owned, read_record, remove, write_record
-from .parallel import write_pages
+from .parallel import in_workers, run_tasks
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -474,6 +474,11 @@ def chrome_key(app: Sphinx) -> str:
     )
 
 
+def write_page(builder: Any, planned: PlannedPage) -> None:
+    """Render and write one page as Sphinx would write what ``collect_pages`` yields."""
+    builder.handle_page(*planned.render())
+
+
 def collect_pages(app: Sphinx) -> Iterator[Page]:
     """Yield the generated pages that are new or show something new since the last build.
 
@@ -523,7 +528,9 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     earlier = owned(app, "pages", record)
     # before a page is written: any of these may be on disk, only unchanged ones are known
     write_record(app, "pages", {**dict.fromkeys(earlier | set(current), ""), **unchanged})
-    if not write_pages(app, [planned.render for planned in to_write]):
+    if in_workers(app, len(to_write)):
+        run_tasks(app, [partial(write_page, builder, planned) for planned in to_write])
+    else:
         for planned in to_write:
             yield planned.render()
     remove(app, earlier - set(current))
