@@ -17,6 +17,7 @@ from .generate.outputs import setup_outputs
 from .generate.pages import setup_pages
 from .generate.schedule import setup_schedule
 from .generate.shared import setup_shared
+from .generate.sources import setup_sources
 from .generate.templatecache import setup_template_cache
 from .read.ablog import setup_ablog
 from .read.citations import setup_citations
@@ -94,6 +95,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_feeds(app)
     setup_schedule(app)
     setup_shared(app)
+    setup_sources(app)
     setup_template_cache(app)
     setup_images(app)
     app.connect("config-inited", _add_theme_files)
