@@ -20,7 +20,7 @@ from ..urls import SIDEBARS_FILE, makes_blog_pages
 from ..write.context import script_json
 from ..write.sidebars import SHARED, SidebarData, shares_sidebars
 from .incremental import uses_sidebars
-from .outputs import replace_outputs, write_atomically
+from .outputs import read_record, replace_outputs, write_atomically
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,8 +62,10 @@ def write_shared(app: Sphinx, exception: Exception | None) -> None:
     """Write the file when what it shows changed; remove it when no page loads it."""
     if exception is not None or not makes_blog_pages(app.builder):
         return
+    record = read_record(app, "sidebars")
     if not in_use(app):
-        replace_outputs(app, "sidebars", [])
+        if not record.trusted or record.files:
+            replace_outputs(app, "sidebars", [])
         return
     relative = data_path(app)
     text = f"postsSidebarsLoaded({script_json(fragments(app))});\n"
@@ -74,7 +76,8 @@ def write_shared(app: Sphinx, exception: Exception | None) -> None:
         same = False
     if not same:
         write_atomically(target, text)
-    replace_outputs(app, "sidebars", [relative])
+    if not (same and record.trusted and set(record.files) == {relative}):
+        replace_outputs(app, "sidebars", [relative])
 
 
 def setup_shared(app: Sphinx) -> None:
