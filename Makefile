@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SITE := example-site
 OUT := $(SITE)/_build/html
 
-.PHONY: demo test browser fuzz lint format bench live clean translations new-language
+.PHONY: demo test browser fuzz lint format bench bench-10k live clean translations new-language
 
 $(STAMP): pyproject.toml Makefile
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required"; exit 1; }
@@ -58,6 +58,11 @@ fuzz: $(STAMP)
 # Slow (tens of minutes); `BENCH_ARGS=--quick make bench` is a smoke run. See benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# The large sizes, once each, realistic setup only (about an hour on 2 CPUs; not part of bench).
+bench-10k: $(STAMP)
+	$(BIN)/python benchmarks/run.py --sizes 3000 10000 --reps 1 --setups realistic \
+		--output benchmarks/results-10k.md $(BENCH_ARGS)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

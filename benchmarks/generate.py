@@ -26,6 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VARIANTS: tuple[str, ...] = ("plain", "ablog", "posts")
+SETUPS: tuple[str, ...] = ("default", "realistic")
+"""``default``: the theme's own sidebars, no post list (what the extension adds, alone).
+``realistic``: configured as blogs are: the blog's sidebars on every post page and the newest
+posts listed on the landing page (plain, having no blog, is the same in both)."""
 BASEURL = "https://example.org/"
 
 #: 40 tag names, most popular first; drawn with weight 1 / rank (Zipf, s = 1).
@@ -423,13 +427,45 @@ _INDEX = """\
 
 A generated site with {n} posts. The posts live under `posts/`, outside the navigation
 toctree; the blog extension (if any) is what links them.
-
+{listing}
 ```{{toctree}}
 :maxdepth: 1
 
 about
 ```
 """
+
+_REALISTIC = {
+    "plain": ("", ""),
+    "ablog": (
+        """
+html_sidebars = {
+    "posts/**": [
+        "sidebar-nav-bs.html",
+        "ablog/postcard.html",
+        "ablog/recentposts.html",
+        "ablog/tagcloud.html",
+        "ablog/archives.html",
+    ]
+}
+""",
+        "\n## Latest posts\n\n```{postlist} 5\n:excerpts:\n```\n",
+    ),
+    "posts": (
+        """
+html_sidebars = {
+    "posts/**": [
+        "sidebar-nav-bs.html",
+        "posts/postcard.html",
+        "posts/recent.html",
+        "posts/tags.html",
+        "posts/archives.html",
+    ]
+}
+""",
+        "\n## Latest posts\n\n```{postlist}\n:limit: 5\n```\n",
+    ),
+}
 
 _ABOUT = """\
 # About
@@ -438,15 +474,19 @@ This page exists so the navigation toctree is not empty.
 """
 
 
-def write_site(root: Path, variant: str, posts: list[Post]) -> Path:
+def write_site(root: Path, variant: str, posts: list[Post], setup: str = "default") -> Path:
     """Write one variant's site into *root* (replacing it) and return *root*."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; expected one of {VARIANTS}")
+    if setup not in SETUPS:
+        raise ValueError(f"unknown setup {setup!r}; expected one of {SETUPS}")
+    conf, listing = _REALISTIC[variant] if setup == "realistic" else ("", "")
     if root.exists():
         shutil.rmtree(root)
     (root / "posts").mkdir(parents=True)
-    (root / "conf.py").write_text(_CONF_COMMON + _CONF_EXTRA[variant], encoding="utf-8")
-    (root / "index.md").write_text(_INDEX.format(n=len(posts)), encoding="utf-8")
+    (root / "conf.py").write_text(_CONF_COMMON + _CONF_EXTRA[variant] + conf, encoding="utf-8")
+    index = _INDEX.format(n=len(posts), listing=listing)
+    (root / "index.md").write_text(index, encoding="utf-8")
     (root / "about.md").write_text(_ABOUT, encoding="utf-8")
     orphan = variant != "posts"
     for post in posts:
@@ -456,11 +496,15 @@ def write_site(root: Path, variant: str, posts: list[Post]) -> Path:
 
 
 def generate(
-    out: Path, n: int, seed: int = 0, variants: tuple[str, ...] = VARIANTS
+    out: Path,
+    n: int,
+    seed: int = 0,
+    variants: tuple[str, ...] = VARIANTS,
+    setup: str = "default",
 ) -> dict[str, Path]:
     """Write ``out/<variant>/`` for each variant, all with the same posts."""
     posts = make_posts(n, seed)
-    return {variant: write_site(out / variant, variant, posts) for variant in variants}
+    return {variant: write_site(out / variant, variant, posts, setup) for variant in variants}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -469,8 +513,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/_work/sites/manual"))
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    parser.add_argument("--setup", choices=SETUPS, default="default")
     args = parser.parse_args(argv)
-    for variant, path in generate(args.out, args.n, args.seed, tuple(args.variants)).items():
+    sites = generate(args.out, args.n, args.seed, tuple(args.variants), args.setup)
+    for variant, path in sites.items():
         print(f"{variant}: {path}")
 
 

@@ -41,7 +41,7 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from generate import TAGS, VARIANTS, Post, generate, make_posts, slugify
+from generate import SETUPS, TAGS, VARIANTS, Post, generate, make_posts, slugify
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -92,6 +92,7 @@ class Build:
     rep: int
     scenario: str
     variant: str
+    setup: str = "default"
     ok: bool = False
     error: str | None = None
     wall_s: float | None = None
@@ -291,13 +292,20 @@ def reset(dst: Path, src: Path) -> None:
 
 
 def run_one(
-    work: Path, n: int, rep: int, scenario: str, variant: str, posts: list[Post], timeout: float
+    work: Path,
+    n: int,
+    rep: int,
+    scenario: str,
+    variant: str,
+    posts: list[Post],
+    timeout: float,
+    setup: str = "default",
 ) -> Build:
-    build = Build(n=n, rep=rep, scenario=scenario, variant=variant)
-    pristine = work / "sites" / f"n{n}" / variant
-    site = work / "runs" / f"n{n}" / variant / "site"
-    baseline = work / "runs" / f"n{n}" / variant / "baseline"
-    log = work / "logs" / f"n{n}" / f"r{rep}-{scenario}-{variant}.log"
+    build = Build(n=n, rep=rep, scenario=scenario, variant=variant, setup=setup)
+    pristine = work / "sites" / setup / f"n{n}" / variant
+    site = work / "runs" / setup / f"n{n}" / variant / "site"
+    baseline = work / "runs" / setup / f"n{n}" / variant / "baseline"
+    log = work / "logs" / setup / f"n{n}" / f"r{rep}-{scenario}-{variant}.log"
     build.log = str(log.relative_to(work))
     jobs = 2 if scenario == "full-j2" else 1
     try:
@@ -445,10 +453,11 @@ def _row(scenario: str, variant: str, group: list[Build], base: list[Build]) -> 
 
 
 def report(builds: list[Build], facts: dict[str, str], args: argparse.Namespace) -> str:
-    groups: dict[tuple[int, str, str], list[Build]] = {}
+    groups: dict[tuple[str, int, str, str], list[Build]] = {}
     for b in builds:
-        groups.setdefault((b.n, b.scenario, b.variant), []).append(b)
+        groups.setdefault((b.setup, b.n, b.scenario, b.variant), []).append(b)
     sizes = sorted({b.n for b in builds})
+    setups = [s for s in SETUPS if any(b.setup == s for b in builds)]
     scenarios = [s for s in SCENARIOS if any(b.scenario == s for b in builds)]
     variants = [v for v in VARIANTS if any(b.variant == v for b in builds)]
     lines = [
@@ -470,25 +479,30 @@ def report(builds: list[Build], facts: dict[str, str], args: argparse.Namespace)
         "warnings; note = why Sphinx discarded its environment, if it did. Logs of every "
         "build: `benchmarks/_work/logs/`.",
     ]
-    for n in sizes:
+    for setup, n in [(setup, n) for setup in setups for n in sizes]:
+        if not any(b.setup == setup and b.n == n for b in builds):
+            continue
         lines += [
             "",
-            f"## {n} posts",
+            f"## {n} posts, {setup} setup",
             "",
             "| scenario | variant | wall s | × plain | CPU s | × plain | peak RSS MiB | × plain "
             "| read | written | pages | warn | note |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for scenario in scenarios:
-            base = groups.get((n, scenario, "plain"), [])
+            base = groups.get((setup, n, scenario, "plain"), [])
             for variant in variants:
-                lines.append(_row(scenario, variant, groups.get((n, scenario, variant), []), base))
+                group = groups.get((setup, n, scenario, variant), [])
+                lines.append(_row(scenario, variant, group, base))
         generated = {
-            variant: _count([b.generated for b in groups.get((n, "full", variant), []) if b.ok])
+            variant: _count(
+                [b.generated for b in groups.get((setup, n, "full", variant), []) if b.ok]
+            )
             for variant in variants
             if variant != "plain"
         }
-        loads = [b.load for b in builds if b.n == n and b.load is not None]
+        loads = [b.load for b in builds if b.n == n and b.setup == setup and b.load is not None]
         lines += [
             "",
             "Generated pages (`blog.html` and HTML under `blog/` after a full build): "
@@ -505,16 +519,17 @@ def report(builds: list[Build], facts: dict[str, str], args: argparse.Namespace)
             "",
             "## Parallel speed-up (median full -j 1 / median full -j 2)",
             "",
-            "| posts | " + " | ".join(variants) + " |",
-            "|---|" + "---|" * len(variants),
+            "| setup | posts | " + " | ".join(variants) + " |",
+            "|---|---|" + "---|" * len(variants),
         ]
-        for n in sizes:
+        for setup, n in [(setup, n) for setup in setups for n in sizes]:
             cells = []
             for variant in variants:
-                j1, _ = _medians(groups.get((n, "full", variant), []))
-                j2, _ = _medians(groups.get((n, "full-j2", variant), []))
+                j1, _ = _medians(groups.get((setup, n, "full", variant), []))
+                j2, _ = _medians(groups.get((setup, n, "full-j2", variant), []))
                 cells.append(f"{j1 / j2:.2f}×" if j1 and j2 else "–")
-            lines.append(f"| {n} | " + " | ".join(cells) + " |")
+            if any(cell != "–" for cell in cells):
+                lines.append(f"| {setup} | {n} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -526,6 +541,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
+    parser.add_argument(
+        "--setups",
+        nargs="+",
+        choices=SETUPS,
+        default=list(SETUPS),
+        help="default: theme sidebars, no post list; realistic: blog sidebars on every post, "
+        "a postlist on the landing page",
+    )
     parser.add_argument("--work", type=Path, default=HERE / "_work")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per build")
@@ -590,17 +613,17 @@ def main(argv: list[str] | None = None) -> int:
         }
         (work / "results.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
 
-    for n in args.sizes:
+    for setup, n in [(setup, n) for setup in args.setups for n in args.sizes]:
         posts = make_posts(n, args.seed)
-        generate(work / "sites" / f"n{n}", n, args.seed, tuple(args.variants))
+        generate(work / "sites" / setup / f"n{n}", n, args.seed, tuple(args.variants), setup)
         reps = args.reps_by_size[n]
         for rep in range(1, reps + 1):
             for scenario in [s for s in SCENARIOS if s in args.scenarios]:
                 for variant in args.variants:
                     if problems[variant]:
-                        build = Build(n, rep, scenario, variant, error=problems[variant])
+                        build = Build(n, rep, scenario, variant, setup, error=problems[variant])
                     else:
-                        build = run_one(work, n, rep, scenario, variant, posts, args.timeout)
+                        build = run_one(work, n, rep, scenario, variant, posts, args.timeout, setup)
                     builds.append(build)
                     save()
                     status = (
@@ -610,7 +633,7 @@ def main(argv: list[str] | None = None) -> int:
                         else f"FAILED: {build.error}"
                     )
                     print(
-                        f"[n={n} rep {rep}/{reps}] {scenario:9} {variant:5} {status} "
+                        f"[{setup} n={n} rep {rep}/{reps}] {scenario:9} {variant:5} {status} "
                         f"(load {build.load or 0:.1f}, {time.perf_counter() - started:.0f} s)",
                         file=sys.stderr,
                         flush=True,

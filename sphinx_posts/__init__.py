@@ -16,6 +16,8 @@ from .generate.intro import setup_intro
 from .generate.outputs import setup_outputs
 from .generate.pages import setup_pages
 from .generate.schedule import setup_schedule
+from .generate.shared import setup_shared
+from .generate.sources import setup_sources
 from .generate.templatecache import setup_template_cache
 from .i18n import setup_i18n
 from .read.ablog import setup_ablog
@@ -98,6 +100,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_bodies(app)
     setup_feeds(app)
     setup_schedule(app)
+    setup_shared(app)
+    setup_sources(app)
     setup_template_cache(app)
     setup_images(app)
     app.connect("config-inited", _add_theme_files)

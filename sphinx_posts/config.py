@@ -122,6 +122,10 @@ def _placement_error(value: str) -> str | None:
     return None if value in ("object", "page") else "'object' or 'page'"
 
 
+def _sidebars_error(value: str) -> str | None:
+    return None if value in ("shared", "inline") else "'shared' or 'inline'"
+
+
 def _feed_terms_error(value: list[str]) -> str | None:
     if all(item in ("tag", "category", "author") for item in value):
         return None
@@ -245,6 +249,27 @@ SETTINGS: tuple[Setting, ...] = (
         10,
         (int,),
         "Posts on each page of the blog index and of every tag, category and author page.",
+        _positive,
+        "html",
+    ),
+    Setting(
+        "posts_sidebars",
+        "shared",
+        (str,),
+        "How the sidebars that show the whole blog (recent posts, tags, categories, authors, "
+        "archive) reach each page: 'shared' renders them once a build into one file that pages "
+        "load (a page keeps a link to the overview without JavaScript), so a new post or tag "
+        "rewrites only the pages whose own content changed; 'inline' writes them into every "
+        "page, which a new post or tag then rewrites.",
+        _sidebars_error,
+        "html",
+    ),
+    Setting(
+        "posts_per_year_page",
+        100,
+        (int,),
+        "Posts on each page of a year; a blog with more posts than this shows months, not "
+        "every post, on its archive page (no page of a large blog grows with its size).",
         _positive,
         "html",
     ),

@@ -35,6 +35,8 @@ KIND_PATHS = {
 }
 OUTPUT_DIR = "_images/posts"
 SCHEDULE_FILE = "schedule.json"
+SIDEBARS_FILE = "_sidebars.js"
+"""The shared sidebar components (generate/shared.py), in ``posts_path``."""
 FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 MEDIA_TYPES = {
     "atom": "application/atom+xml",

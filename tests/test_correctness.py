@@ -280,10 +280,18 @@ def run(make_app: Callable[..., SphinxTestApp], srcdir: Path, builddir: Path, **
 # ------------------------------------------------------------------------------ (a) incremental
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_incremental_build_equals_clean_build(make_app, rootdir, tmp_path, seed):
+WALKS = [(seed, "shared") for seed in SEEDS] + [(SEEDS[0], "inline")]
+"""Every seed with the default shared sidebars (``blog/_sidebars.js`` compared like a page);
+the first seed again with sidebars written into every page."""
+
+
+@pytest.mark.parametrize(("seed", "sidebars"), WALKS)
+def test_incremental_build_equals_clean_build(make_app, rootdir, tmp_path, seed, sidebars):
     """After every step of seeded random edits, an incremental build equals a clean one."""
     site = make_site(rootdir, tmp_path / "src", seed)
+    if sidebars != "shared":
+        with (site.srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write(f"\nposts_sidebars = {sidebars!r}\n")
     builddir = tmp_path / "incremental"
     run(make_app, site.srcdir, builddir)
     failures, seen = [], set()
@@ -433,11 +441,26 @@ def test_search_index_holds_no_navigation_chrome(make_app, rootdir, tmp_path):
 # ------------------------------------------------------------------------------ (b) parallel
 
 
-def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path):
-    """``-j 2`` writes the same bytes as ``-j 1``: clean, then after a large edit."""
+def test_parallel_build_equals_serial_build(make_app, rootdir, tmp_path, monkeypatch):
+    """``-j 2`` writes the same bytes as ``-j 1``: clean, then after a large edit.
+
+    Generated pages and feeds are written by worker processes too (generate/parallel.py)."""
+    from sphinx_posts.generate import parallel as pool
+
+    chunks: list[int] = []
+
+    class Counted(pool.ParallelTasks):
+        def add_task(self, task_func, arg=None, result_func=None):
+            chunks.append(len(arg))
+            super().add_task(task_func, arg, result_func)
+
+    monkeypatch.setattr(pool, "ParallelTasks", Counted)
     site = make_site(rootdir, tmp_path / "src", seed=7, count=30)
     serial = run(make_app, site.srcdir, tmp_path / "serial")
+    assert chunks == []
     parallel = run(make_app, site.srcdir, tmp_path / "parallel", parallel=2)
+    # the generated pages (more than 40) and the feeds (the blog's and each tag's)
+    assert len(chunks) >= 4 and sum(chunks) > 40, chunks
     # the worker processes really read and wrote chunks of documents
     assert re.search(r"reading sources\.\.\. .*\S \.\. \S", status_of(parallel))
     assert re.search(r"writing output\.\.\. .*\S \.\. \S", status_of(parallel))
@@ -576,6 +599,37 @@ def test_one_post_edit_reads_one_document_and_rewrites_what_changed(make_app, ro
     assert not needless, f"documents rewritten with unchanged content: {sorted(needless)}"
 
 
+@pytest.mark.parametrize("edit", ["tags", "delete"])
+def test_site_wide_change_rewrites_only_pages_that_changed(make_app, rootdir, tmp_path, edit):
+    """Issue 15: every page shows the tag cloud, archive and recent posts (html_sidebars of
+    the correctness root), yet a post's tags changed or a post deleted rewrites only the
+    pages whose own bytes changed; the site-wide components change in ``blog/_sidebars.js``."""
+    site = make_site(rootdir, tmp_path / "src", seed=6, count=12, spare=0)
+    builddir = tmp_path / "build"
+    first = run(make_app, site.srcdir, builddir)
+    before = tree(first.outdir)
+    stem = sorted(site.live)[6]
+    if edit == "tags":
+        site.put(replace(site.live[stem], tags=["Brand New Tag"]))
+    else:
+        site.path(stem).unlink()
+    again = run(make_app, site.srcdir, builddir)
+    after = tree(again.outdir)
+    assert after["blog/_sidebars.js"] != before["blog/_sidebars.js"]
+    assert "Brand New Tag" in after["blog/_sidebars.js"].decode() or edit == "delete"
+    written = set(written_docs(again))
+    changed = {
+        name.removesuffix(".html")
+        for name in after
+        if name.endswith(".html") and name in before and after[name] != before[name]
+    }
+    files_to_rebuild = again.env.files_to_rebuild
+    parents = {parent for doc in written for parent in files_to_rebuild.get(doc, ())}
+    needless = written - changed - parents
+    assert not needless, f"documents rewritten with unchanged content: {sorted(needless)}"
+    assert "about" not in written  # shows the sidebars and nothing else of the blog
+
+
 # ------------------------------------------------------------------------------ the environment
 
 
@@ -638,7 +692,8 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
     shutil.copytree(site.srcdir, bare_src)
     conf = bare_src / "conf.py"
     conf.write_text(
-        conf.read_text(encoding="utf-8").replace('"sphinx_posts"', '"sphinx_design"'),
+        conf.read_text(encoding="utf-8").replace('"sphinx_posts"', '"sphinx_design"')
+        + "\nhtml_sidebars = {}\n",  # without the extension, its components do not exist
         encoding="utf-8",
     )
     bare = run(make_app, bare_src, tmp_path / "plain-build")

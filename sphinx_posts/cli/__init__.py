@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, migrate, new, schedule
+from . import check, migrate, mtimes, new, schedule
 
-COMMANDS = (new, check, schedule, migrate)
+COMMANDS = (new, check, schedule, migrate, mtimes)
 
 
 DESCRIPTION = "Blog posts for Sphinx: start a post, or check every post of a site."
@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   sphinx-posts check docs                              every posts.* warning of docs/
   sphinx-posts schedule docs                           scheduled posts, soonest first
   sphinx-posts migrate ../old-blog docs/posts          a Hugo, Jekyll, Astro... blog's posts
+  sphinx-posts restore-mtimes docs                     in CI, before sphinx-build: incremental
 """
 
 

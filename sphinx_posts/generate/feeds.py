@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
+from functools import partial
 from posixpath import join as posix_join
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -38,8 +39,12 @@ from .ablogfeeds import EntryTemplates, ablog_categories, feed_templates
 from .bodies import BodyStore
 from .incremental import digest
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
+from .parallel import run_tasks
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
@@ -114,6 +119,8 @@ class FeedWriter:
         self.templates = feed_templates(app)
         """ABlog's ``blog_feed_templates``: more Atom feeds, templated entries."""
         self.rendered = EntryTemplates(app, self.templates) if self.templates else None
+        self.pending: list[Callable[[], None]] = []
+        """Feeds to write (``render``), each with everything it shows already computed."""
 
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
@@ -221,9 +228,26 @@ class FeedWriter:
         feed_urls = {name: urljoin(self.base, posix_join(folder, f)) for name, f in FORMATS.items()}
         outdir = self.app.outdir / folder
         outdir.mkdir(parents=True, exist_ok=True)
+        # ABlog's templated feeds render templates: here, in the main process
+        self.write_templated(folder, title, home, feed_urls, updated, language, posts, entries)
+        self.pending.append(
+            partial(self.render, title, home, feed_urls, updated, language, entries, outdir)
+        )
+
+    def render(
+        self,
+        title: str,
+        home: str,
+        feed_urls: dict[str, str],
+        updated: datetime,
+        language: str,
+        entries: list[dict[str, Any]],
+        outdir: Path,
+    ) -> None:
+        """Write one feed's three files (from entries computed before: no database here,
+        so a worker process can do it)."""
         generator = self.feedgen(title, home, feed_urls, updated, language, entries)
         (outdir / FORMATS["atom"]).write_bytes(generator.atom_str(pretty=True))
-        self.write_templated(folder, title, home, feed_urls, updated, language, posts, entries)
         html_descriptions(generator, entries)
         # RSS takes its channel <link> from the last link given, and "self" must be itself
         generator.link(href=feed_urls["rss"], rel="self", replace=True)
@@ -388,6 +412,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     writer = FeedWriter(app, domain.catalog(), base, store)
     if base and app.config.posts_feed_length > 0:
         writer.write_all()
+        run_tasks(app, writer.pending)
     remove(app, owned(app, "feeds", record) - set(writer.written))
     write_record(app, "feeds", writer.written, chrome)
 

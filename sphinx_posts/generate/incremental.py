@@ -18,6 +18,7 @@ from ..store.domain import get_domain, post_docname
 from ..write.backlinks import backlink_inputs
 from ..write.discovery import fills_sidebars
 from ..write.navigation import navigation_inputs
+from ..write.sidebars import shares_sidebars, shown_components
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -125,16 +126,17 @@ SIDEBAR_KEY = "posts sidebars"
 """Key of the sidebars' fingerprint among the per-document ones (never a docname)."""
 
 
+def _named_components(app: Sphinx) -> list[str]:
+    config = app.config
+    return _strings([config.html_sidebars, config.html_theme_options])
+
+
 def uses_sidebars(app: Sphinx) -> bool:
     """Whether any page shows a ``posts/*`` (or ABlog-named) sidebar component: named in the
     configuration, or given to pages the writer set no sidebars for (write/discovery.py)."""
     if fills_sidebars(app):
         return True
-    config = app.config
-    places = [config.html_sidebars, config.html_theme_options]
-    return any(
-        name.startswith(("posts/", "ablog/")) for place in places for name in _strings(place)
-    )
+    return any(name.startswith(("posts/", "ablog/")) for name in _named_components(app))
 
 
 def _strings(value: Any) -> list[str]:
@@ -158,19 +160,33 @@ def sidebar_inputs(catalog: Catalog) -> Any:
     return recent, counts, years
 
 
+def page_sidebar_inputs(app: Sphinx, catalog: Catalog) -> Any:
+    """What the sidebars of every page show, ``None`` without sidebars: when it changes,
+    every page is rewritten. With shared sidebars a page shows only which slots it has
+    (write/sidebars.py); ABlog's components are always written into each page."""
+    if not uses_sidebars(app):
+        return None
+    inline = any(name.startswith("ablog/") for name in _named_components(app))
+    if shares_sidebars(app) and not inline:
+        return shown_components(catalog)
+    return sidebar_inputs(catalog)
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose post lists, navigation or sidebars show something new since last build.
 
-    When sidebars show posts, a new post changes every page's sidebar, so every page is
-    rewritten (not re-read): that is what a clean build would show.
+    When sidebars show posts inline (``posts_sidebars = "inline"``), a new post changes every
+    page's sidebar, so every page is rewritten (not re-read): that is what a clean build would
+    show. Shared sidebars change one file instead (generate/shared.py).
     """
     domain = get_domain(env)
     if domain.unchanged_since_last_build(build_time()):
         return []
     domain.data["built_at"] = domain.catalog().now.timestamp()
     current = fingerprints(app, env)
-    if uses_sidebars(app):
-        current[SIDEBAR_KEY] = digest(sidebar_inputs(domain.catalog()))
+    sidebars = page_sidebar_inputs(app, domain.catalog())
+    if sidebars is not None:
+        current[SIDEBAR_KEY] = digest(sidebars)
     previous: dict[str, str] = domain.data.setdefault("shown", {})
     changed = {name for name, value in current.items() if previous.get(name) != value}
     # a page that showed something last time and now shows nothing (its last citing post

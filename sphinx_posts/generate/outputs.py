@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE
+from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE, SIDEBARS_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -154,6 +154,8 @@ def _kind_of(app: Sphinx, kind: str, path: str) -> bool:
         return path.rsplit("/", 1)[-1] in FORMATS.values()
     if kind == "schedule":
         return path.rsplit("/", 1)[-1] == SCHEDULE_FILE
+    if kind == "sidebars":
+        return path.rsplit("/", 1)[-1] == SIDEBARS_FILE
     return path.startswith(f"{OUTPUT_DIR}/")
 
 

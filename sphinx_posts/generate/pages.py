@@ -40,9 +40,11 @@ from ..urls import (
 )
 from ..write.authors import person_context
 from ..write.lists import post_entry
+from ..write.summaries import archive_years
 from .furniture import feed_choices, head_links, month_anchors
-from .incremental import digest, entry_inputs, sidebar_inputs, uses_sidebars
+from .incremental import digest, entry_inputs, page_sidebar_inputs
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
+from .parallel import in_workers, run_tasks
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -157,12 +159,15 @@ class BlogPages:
         paginate: bool = True,
         above: tuple[tuple[str, str], ...] = (),
         person: str = "",
+        per_page: int = 0,
     ) -> Iterator[PlannedPage]:
-        """``base``, ``base/page/2`` ... with ``posts_per_page`` posts each (or one page).
+        """``base``, ``base/page/2`` ... with ``per_page`` (``posts_per_page``) posts each
+        (or one page).
 
         ``above`` are the pages between the blog's index and this list (breadcrumbs);
         ``person`` is the author an author page introduces."""
-        size = self.config.posts_per_page if paginate else max(1, len(posts))
+        per_page = per_page or self.config.posts_per_page
+        size = per_page if paginate else max(1, len(posts))
         count = max(1, -(-len(posts) // size))
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
         for number, pagename in enumerate(names, start=1):
@@ -263,18 +268,23 @@ class BlogPages:
         return self.page(pagename, title, body, self.crumbs())
 
     def archive(self) -> Page:
+        """Every year with its posts; with more posts than a year page holds, every year
+        with its months instead (each linking to its first post on the year's pages)."""
         pagename = archive_page(self.config)
-        years = [
-            {
-                "year": year,
-                "count": len(posts),
-                "url": link(self.builder, pagename, year_page(self.config, year)),
-                "entries": [
-                    post_entry(self.builder, pagename, post, self.catalog) for post in posts
-                ],
-            }
-            for year, posts in self.catalog.years.items()
-        ]
+        if len(self.catalog.posts) > self.config.posts_per_year_page:
+            years = archive_years(self.app, pagename, self.catalog)
+        else:
+            years = [
+                {
+                    "year": year,
+                    "count": len(posts),
+                    "url": link(self.builder, pagename, year_page(self.config, year)),
+                    "entries": [
+                        post_entry(self.builder, pagename, post, self.catalog) for post in posts
+                    ],
+                }
+                for year, posts in self.catalog.years.items()
+            ]
         title = _("Archive")
         body = self.render("archive.html", title=title, years=years)
         return self.page(pagename, title, body, self.crumbs())
@@ -304,16 +314,26 @@ class BlogPages:
                     base, title, term.posts, kind, feed if has_feed else None, True, above, person
                 )
         yield from self.plan_series()
-        archive = [
-            (year, [entry_inputs(self.catalog, config, post) for post in posts])
-            for year, posts in self.catalog.years.items()
-        ]
+        archive = (
+            [
+                (year, [entry_inputs(self.catalog, config, post) for post in posts])
+                for year, posts in self.catalog.years.items()
+            ],
+            config.posts_per_year_page,
+        )
         yield PlannedPage(archive_page(config), self.archive, archive)
         above = ((archive_page(config), _("Archive")),)
         for year, posts in self.catalog.years.items():
-            # like ABlog's, a year is one page: a year's posts are read as one list
+            # like ABlog's, a year is one page, up to ``posts_per_year_page`` posts
             yield from self.listing(
-                year_page(config, year), str(year), posts, "year", None, False, above
+                year_page(config, year),
+                str(year),
+                posts,
+                "year",
+                None,
+                True,
+                above,
+                per_page=config.posts_per_year_page,
             )
         if config.posts_ablog:  # ABlog's list of drafts and scheduled posts
             domain = get_domain(self.app.env)
@@ -488,7 +508,7 @@ def chrome_key(app: Sphinx) -> str:
     navigation = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
     in_navigation = set(env.toctree_includes).union(*env.toctree_includes.values())
     titles = sorted((doc, env.titles[doc].astext()) for doc in in_navigation if doc in env.titles)
-    sidebars = sidebar_inputs(get_domain(env).catalog()) if uses_sidebars(app) else None
+    sidebars = page_sidebar_inputs(app, get_domain(env).catalog())
     return digest(
         (
             getattr(build_info, "config_hash", ""),
@@ -500,6 +520,15 @@ def chrome_key(app: Sphinx) -> str:
             code_key(),
         )
     )
+
+
+def write_page(builder: Any, planned: PlannedPage) -> None:
+    """Render and write one page as Sphinx would write what ``collect_pages`` yields (a page
+    at an address no page name gives, such as ``old/x/index.html``, at its own file)."""
+    if planned.outfile:
+        builder.handle_page(*planned.render(), outfilename=builder.outdir / planned.outfile)
+    else:
+        builder.handle_page(*planned.render())
 
 
 def collect_pages(app: Sphinx) -> Iterator[Page]:
@@ -557,10 +586,13 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     earlier = owned(app, "pages", record)
     # before a page is written: any of these may be on disk, only unchanged ones are known
     write_record(app, "pages", {**dict.fromkeys(earlier | set(current), ""), **unchanged})
-    for planned in to_write:
-        if planned.outfile:  # a file no page name gives: written here, where it belongs
-            builder.handle_page(*planned.render(), outfilename=app.outdir / planned.outfile)
-        else:
+    if in_workers(app, len(to_write)):
+        run_tasks(app, [partial(write_page, builder, planned) for planned in to_write])
+    else:
+        for planned in to_write:
+            if planned.outfile:  # a file no page name gives: written here, where it belongs
+                write_page(builder, planned)
+                continue
             yield planned.render()
     remove(app, earlier - set(current))
     write_record(app, "pages", current, chrome)

@@ -25,7 +25,7 @@ from ..urls import (
     safe_link,
 )
 from .authors import resolve_author
-from .sidebars import SidebarData
+from .sidebars import SidebarData, shares_sidebars
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -161,7 +161,8 @@ def page_context(
         added += language_links(app, context, post, base)
     if added:
         context["metatags"] = context.get("metatags", "") + "\n".join(added) + "\n"
-    context["posts"] = SidebarData(app, pagename, context["pathto"], post)
+    shared = shares_sidebars(app)
+    context["posts"] = SidebarData(app, pagename, context["pathto"], post, shared)
 
 
 def setup_context(app: Sphinx) -> None:

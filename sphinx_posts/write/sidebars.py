@@ -3,10 +3,17 @@
 Templates call ``posts.recent()``, ``posts.tags()`` ...; nothing is computed for a page whose
 theme does not show the component, and what is computed reads the build's catalog, so a tag
 cloud on every page costs one pass over the tags, not over the posts.
+
+With ``posts_sidebars = "shared"`` the components that show the whole blog (``SHARED``) are
+not written into each page: a page gets a slot (a heading that links to the overview, which is
+what a reader without JavaScript sees), and ``generate/shared.py`` renders the components once
+a build into a file every page loads. A new post or tag then changes that one file, not every
+page of the site.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..config import ablog_setting
@@ -34,13 +41,38 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model import Post
+    from ..store.catalog import Catalog
+
+
+SHARED = ("recent", "tags", "categories", "authors", "archives")
+"""The components that show the whole blog, shared between pages in ``shared`` mode."""
+TERM_KINDS = {"tags": "tag", "categories": "category", "authors": "author"}
+
+
+def shares_sidebars(app: Sphinx) -> bool:
+    """Whether pages of this build load the site-wide components from the shared file."""
+    return app.config.posts_sidebars == "shared" and makes_blog_pages(app.builder)
+
+
+def shown_components(catalog: Catalog) -> dict[str, bool]:
+    """Which shared components show anything: all a page's slots depend on (so a change to
+    what they show rewrites no page, and a first category or tag does)."""
+    shown = {"recent": bool(catalog.posts), "archives": bool(catalog.years)}
+    for component, kind in TERM_KINDS.items():
+        shown[component] = any(term.posts for term in catalog.terms[kind].values())
+    return shown
 
 
 class SidebarData:
     """What the ``posts/*`` components show on one page (links relative to that page)."""
 
     def __init__(
-        self, app: Sphinx, pagename: str, pathto: Callable[..., str], post: Post | None
+        self,
+        app: Sphinx,
+        pagename: str,
+        pathto: Callable[..., str],
+        post: Post | None,
+        shared: bool = False,
     ) -> None:
         self._app = app
         self._pathto = pathto
@@ -48,6 +80,34 @@ class SidebarData:
         self._catalog = get_domain(app.env).catalog()
         self.enabled = makes_blog_pages(app.builder)
         self.current = post
+        self.shared = shared
+        self._shown: dict[str, bool] | None = None
+        """Whether the ``SHARED`` components show their slot here, not their content."""
+
+    def slot(self, component: str) -> str:
+        """Where a shared component goes: its heading, linking to the page it summarises
+        (all a reader without JavaScript gets); ``posts-sidebars.js`` puts the component
+        there. Empty when the component would show nothing."""
+        if self._shown is None:
+            self._shown = shown_components(self._catalog)
+        if not self._shown.get(component):
+            return ""
+        titles = {
+            "recent": (_("Recent posts"), self.blog_url),
+            "archives": (_("Archive"), self.archive_url),
+            "tags": (_("Tags"), ""),
+            "categories": (_("Categories"), ""),
+            "authors": (_("Authors"), ""),
+        }
+        title, url = titles[component]
+        url = url or self.terms_url(TERM_KINDS[component])
+        ident = f"posts-{component}-title"
+        return (
+            f'<nav class="posts-sidebar posts-{component} posts-shared" '
+            f'data-posts-shared="{component}" aria-labelledby="{ident}">'
+            f'<h3 id="{ident}" class="posts-sidebar-title"><a href="{escape(url)}">'
+            f"{escape(title)}</a></h3></nav>"
+        )
 
     def url(self, pagename: str) -> str:
         return self._pathto(pagename)

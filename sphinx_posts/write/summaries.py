@@ -62,8 +62,13 @@ def archive_years(app: Sphinx, page: str, catalog: Catalog) -> list[dict[str, An
     timezone = site_timezone(app.config)
     blog_pages = makes_blog_pages(app.builder)
     years = []
+    size = app.config.posts_per_year_page
     for year, posts in catalog.years.items():
-        months = Counter(post.date.astimezone(timezone).month for post in posts if post.date)
+        local = [post.date.astimezone(timezone).month for post in posts if post.date]
+        months = Counter(local)
+        first: dict[int, int] = {}  # the year's page with the month's first post on it
+        for number, month in enumerate(local):
+            first.setdefault(month, number // size + 1)
         url = link(app.builder, page, year_page(app.config, year)) if blog_pages else ""
         years.append(
             {
@@ -76,7 +81,10 @@ def archive_years(app: Sphinx, page: str, catalog: Catalog) -> list[dict[str, An
                         "name": month_name(year, month, app.config),
                         "count": months[month],
                         # the month's first post on the year's page
-                        "url": f"{url}#{month_anchor(year, month)}" if url else "",
+                        "url": link(app.builder, page, year_page(app.config, year, first[month]))
+                        + f"#{month_anchor(year, month)}"
+                        if url
+                        else "",
                     }
                     for month in sorted(months)
                 ],
