@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from blog_helpers import built_site, page
-from helpers import warning_lines
+from bs4 import BeautifulSoup
+from helpers import build, warning_lines
 
 ANA = {
     "name": "Ana Souza",
@@ -42,7 +43,9 @@ def target(app, name: str, href: str) -> Path:
 
 def test_author_page_is_named_after_the_person_and_introduces_them(site):
     assert warning_lines(site, "posts.config") == []
-    assert not (Path(site.outdir) / "blog/author/ana.html").exists()
+    # the key's old address only forwards to the page (no list of its own)
+    moved = (Path(site.outdir) / "blog/author/ana.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in moved and "posts-entry" not in moved
     soup = page(site, "blog/author/ana-souza")
     assert soup.h1.get_text(strip=True) == "Posts by Ana Souza"
     assert soup.title.get_text().startswith("Posts by Ana Souza")
@@ -124,7 +127,8 @@ def test_author_keys_resolve_to_the_configured_name(tmp_path_factory, rootdir):
     app = built_site(tmp_path_factory, rootdir, "feeds")
     soup = page(app, "blog/author/jane-doe")
     assert soup.h1.get_text(strip=True) == "Posts by Jane Doe"
-    assert not (Path(app.outdir) / "blog/author/jane.html").exists()
+    moved = (Path(app.outdir) / "blog/author/jane.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in moved and "jane-doe.html" in moved  # the old address
     names = [a.get_text(strip=True) for a in page(app, "blog/author").select(".posts-terms li a")]
     assert names == ["Ann Other", "Jane Doe", "John Roe"]
 
@@ -155,3 +159,16 @@ def test_an_entry_of_no_known_shape_rejects_the_setting(tmp_path_factory, rootdi
     app = built_site(tmp_path_factory, rootdir, "zero-config", posts_authors={"ana": 42})
     assert len(warning_lines(app, "posts.config")) == 1
     assert page(app, "blog/author/ana-souza").h1.get_text(strip=True) == "Posts by Ana Souza"
+
+
+@pytest.mark.sphinx("html", testroot="a11y")
+def test_an_author_page_named_after_its_key_forwards_to_the_new_address(app):
+    """Author pages were once named after the posts_authors key (blog/author/ana): that old
+    address now forwards to the page named after the author (blog/author/ana-souza)."""
+    build(app)
+    for key, slug in (("ana", "ana-souza"), ("lee", "lee-park")):
+        assert (app.outdir / "blog" / "author" / f"{slug}.html").is_file()
+        moved = app.outdir / "blog" / "author" / f"{key}.html"
+        soup = BeautifulSoup(moved.read_text(encoding="utf-8"), "html.parser")
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh is not None and refresh["content"].endswith(f"{slug}.html"), key

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, _
+from ..model import slugify
 from ..report import PostsWarning, warn
 from ..store.catalog import build_time, has_language_pages
 from ..store.domain import get_domain
@@ -357,6 +358,31 @@ class BlogPages:
                 yield PlannedPage(
                     pagename, render, target, what, post.docname, merges=False, outfile=outfile
                 )
+        yield from self.plan_author_moves()
+
+    def plan_author_moves(self) -> Iterator[PlannedPage]:
+        """Author pages were named after the ``posts_authors`` key before they were named after
+        the author (as ABlog names them): each old address forwards to the author's page."""
+        config, catalog = self.config, self.catalog
+        if config.posts_ablog:
+            return  # ABlog always named them after the author
+        for key in sorted(config.posts_authors):
+            term = catalog.term("author", key)
+            if term is None or not term.posts:
+                continue
+            old = term_page(config, "author", slugify(key))
+            new = term_page(config, "author", term.slug)
+            if old != new:
+                what = f"the old address {old!r} of the author page {new!r}"
+                render = partial(self.forward, old, new, term.name)
+                yield PlannedPage(old, render, (new, term.name), what, merges=False)
+
+    def forward(self, pagename: str, target: str, title: str) -> Page:
+        """A page that forwards readers to ``target`` (a page of the blog that moved)."""
+        outfile = Path(self.builder.get_outfilename(pagename)).relative_to(self.builder.outdir)
+        url = file_link(self.builder, outfile.as_posix(), target)
+        context = {"title": escape(title), "post_url": url, "post_title": title}
+        return pagename, context, "posts/redirect.html"
 
     def plan_series(self) -> Iterator[PlannedPage]:
         """A page for each series, its parts oldest first; and the index of every series."""
