@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from test_browser import CHROMIUM, CHROMIUM_ARGS, missing_browser, serve
+from test_browser import serve
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from playwright.sync_api import Browser
@@ -100,19 +99,6 @@ def test_switching_to_inline_removes_the_shared_file(make_app, rootdir, tmp_path
 
 
 # ------------------------------------------------------------------------------ in a browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    reason = missing_browser()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def shown_sidebars(browser: Browser, url: str) -> dict[str, object]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import ablog_setting
 from ..formats import machine_date
-from ..i18n import _
+from ..i18n import _, is_right_to_left
 from ..store.catalog import has_language_pages
 from ..store.domain import get_domain
 from ..urls import (
@@ -102,8 +102,9 @@ class SidebarData:
         title, url = titles[component]
         url = url or self.terms_url(TERM_KINDS[component])
         ident = f"posts-{component}-title"
+        direction = ' dir="rtl"' if is_right_to_left(self._app.config.language) else ""
         return (
-            f'<nav class="posts-sidebar posts-{component} posts-shared" '
+            f'<nav class="posts-sidebar posts-{component} posts-shared"{direction} '
             f'data-posts-shared="{component}" aria-labelledby="{ident}">'
             f'<h3 id="{ident}" class="posts-sidebar-title"><a href="{escape(url)}">'
             f"{escape(title)}</a></h3></nav>"
