@@ -381,7 +381,12 @@ class BlogPages:
         """A page that forwards readers to ``target`` (a page of the blog that moved)."""
         outfile = Path(self.builder.get_outfilename(pagename)).relative_to(self.builder.outdir)
         url = file_link(self.builder, outfile.as_posix(), target)
-        context = {"title": escape(title), "post_url": url, "post_title": title}
+        context = {
+            "title": escape(title),
+            "post_url": url,
+            "post_title": title,
+            "moved": _("This page has moved to"),
+        }
         return pagename, context, "posts/redirect.html"
 
     def plan_series(self) -> Iterator[PlannedPage]:
