@@ -22,20 +22,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from test_browser import CHROMIUM, CHROMIUM_ARGS  # the same Chromium, started the same way
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 ROOT = HERE / "roots" / "test-ablog-site"
 OUT = REPO / "example-site" / "docs" / "_static" / "ablog-switch"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # (file stem, page path in the html output)
 PAGES = (
     ("index", "blog.html"),
@@ -106,7 +98,9 @@ def main() -> None:
 
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             for name, extensions in BUILDS.items():
                 outdir = Path(tmp) / name

@@ -20,8 +20,7 @@ REPORTED = ("[posts.", "[myst.topmatter]")
 
 def check_site(args: argparse.Namespace) -> int:
     source = Path(args.source).resolve()
-    if not has_conf(source):
-        print(f"{args.source}: no conf.py here (give the folder that holds it)", file=sys.stderr)
+    if not has_conf(source, args.source):
         return 2
     with tempfile.TemporaryDirectory() as scratch:
         site = read_site(source, Path(scratch))

@@ -48,8 +48,7 @@ def is_due(where: str) -> int:
 
 def list_schedule(source: str, as_json: bool) -> int:
     folder = Path(source).resolve()
-    if not has_conf(folder):
-        print(f"{source}: no conf.py here (give the folder that holds it)", file=sys.stderr)
+    if not has_conf(folder, source):
         return 2
     with tempfile.TemporaryDirectory() as scratch:
         site = read_site(folder, Path(scratch))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,5 +50,9 @@ def read_site(source: Path, scratch: Path) -> ReadSite:
     return ReadSite(app, lines, error)
 
 
-def has_conf(source: Path) -> bool:
-    return (source / "conf.py").is_file()
+def has_conf(source: Path, given: str) -> bool:
+    """Whether ``source`` holds a conf.py; if not, say so (as ``given`` on the command line)."""
+    if (source / "conf.py").is_file():
+        return True
+    print(f"{given}: no conf.py here (give the folder that holds it)", file=sys.stderr)
+    return False
