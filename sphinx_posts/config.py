@@ -426,42 +426,135 @@ def check_config(app: Sphinx, config: Config) -> None:
         config[setting.name] = value
 
 
-ABLOG_DEFAULTS: dict[str, Any] = {
-    "blog_archive_titles": None,
-    "blog_authors": {},
-    "blog_baseurl": "",
-    "blog_default_author": None,
-    "blog_default_language": None,
-    "blog_default_location": None,
-    "blog_feed_archives": False,
-    "blog_feed_fulltext": False,
-    "blog_feed_length": None,
-    "blog_feed_subtitle": None,
-    "blog_feed_templates": {"atom": {}},
-    "blog_feed_titles": None,
-    "blog_languages": {},
-    "blog_locations": {},
-    "blog_path": "blog",
-    "blog_post_pattern": [],
-    "blog_title": "Blog",
-    "disqus_drafts": False,
-    "disqus_pages": False,
-    "disqus_shortname": None,
-    "fontawesome_css_file": "",
-    "fontawesome_included": False,
-    "fontawesome_link_cdn": None,
-    "post_always_section": False,
-    "post_auto_excerpt": 1,
-    "post_auto_image": 0,
-    "post_auto_orphan": True,
-    "post_date_format_short": "%d %B",
-    "post_date_format": "%d %B %Y",
-    "post_redirect_refresh": 5,
-    "post_show_prev_next": True,
-    "skip_injecting_base_ablog_templates": False,
-}
-"""Every setting ABlog declares, with ABlog's default (ablog/blog.py ``CONFIG``): a conf.py
-written for ABlog sets them, and templates written for ABlog read them."""
+@dataclass(frozen=True)
+class AblogSetting:
+    """One of ABlog's settings (ablog/blog.py ``CONFIG``), with ABlog's default, and what
+    sphinx-posts does with it: ``ours`` is the setting it feeds (a conf.py value of ours wins),
+    ``meaning`` how it is honoured, with ABlog's meaning; ``differs`` says, once a build,
+    where we deliberately do otherwise and how to get ABlog's behaviour (said when
+    ``differs_when`` holds for the value conf.py gives, None when it gives none)."""
+
+    name: str
+    default: Any
+    ours: str = ""
+    meaning: str = ""
+    differs: str = ""
+    differs_when: Callable[[Any], bool] | None = None
+
+
+ICONS = "True: Font Awesome icons in place of the labels of ablog/postcard.html"
+
+ABLOG_SETTINGS: tuple[AblogSetting, ...] = (
+    AblogSetting(
+        "blog_archive_titles",
+        None,
+        meaning="True: the blog's list pages show each post's title and date line, no excerpt.",
+    ),
+    AblogSetting("blog_authors", {}, "posts_authors", "The same (name, url) pairs."),
+    AblogSetting(
+        "blog_baseurl",
+        "",
+        "html_baseurl",
+        "The site's address, for feeds and Disqus threads; Sphinx's html_baseurl also works.",
+    ),
+    AblogSetting("blog_default_author", None, "posts_default_author"),
+    AblogSetting("blog_default_language", None, meaning="The language of posts that name none."),
+    AblogSetting("blog_default_location", None, meaning="The location of posts that name none."),
+    AblogSetting(
+        "blog_feed_archives",
+        False,
+        "posts_feed_terms",
+        "True is ['tag', 'category', 'author'], plus feeds of years, locations and languages.",
+    ),
+    AblogSetting(
+        "blog_feed_fulltext",
+        False,
+        "posts_feed_content",
+        "True is 'full', False 'summary' (the default on an ABlog site).",
+    ),
+    AblogSetting(
+        "blog_feed_length",
+        None,
+        "posts_feed_length",
+        "None (the default on an ABlog site) is every post.",
+    ),
+    AblogSetting(
+        "blog_feed_subtitle",
+        None,
+        meaning="The feeds' subtitle (Atom) and description (RSS, JSON Feed).",
+    ),
+    AblogSetting(
+        "blog_feed_templates",
+        {"atom": {}},
+        meaning="More Atom feeds, their entries' title, summary or content from templates.",
+    ),
+    AblogSetting(
+        "blog_feed_titles",
+        None,
+        "posts_feed_content",
+        "True is 'summary': entries carry the title and the excerpt's text, no content, as "
+        "ABlog's did ('none' leaves the excerpt out too).",
+    ),
+    AblogSetting("blog_languages", {}, meaning="Names, links and pages of languages."),
+    AblogSetting("blog_locations", {}, meaning="Names, links and pages of locations."),
+    AblogSetting("blog_path", "blog", "posts_path"),
+    AblogSetting(
+        "blog_post_pattern",
+        [],
+        "posts_pattern",
+        "Without it, pages under posts/ are posts too.",
+        "blog_post_pattern is not set: ABlog took only pages with a post directive or "
+        "blogpost: true as posts, sphinx-posts also takes every page under posts/ (set "
+        "blog_post_pattern = [] for ABlog's rule)",
+        lambda value: value is None,
+    ),
+    AblogSetting("blog_title", "Blog", "posts_title"),
+    AblogSetting("disqus_drafts", False, meaning="True: comments and counts on drafts too."),
+    AblogSetting("disqus_pages", False, meaning="True: comments under pages that are not posts."),
+    AblogSetting(
+        "disqus_shortname",
+        None,
+        meaning="Disqus threads under posts, a comment count in ablog/postcard.html.",
+    ),
+    AblogSetting("fontawesome_css_file", "", meaning=ICONS + "."),
+    AblogSetting("fontawesome_included", False, meaning=ICONS + "."),
+    AblogSetting("fontawesome_link_cdn", None, meaning=ICONS + "."),
+    AblogSetting(
+        "post_always_section",
+        False,
+        meaning="True: a post directive in a section posts that section, as when a page has "
+        "several.",
+    ),
+    AblogSetting("post_auto_excerpt", 1, meaning="Paragraphs in an automatic excerpt."),
+    AblogSetting("post_auto_image", 0, meaning="The n-th image is the post's image."),
+    AblogSetting(
+        "post_auto_orphan",
+        True,
+        meaning="False: posts outside every toctree get Sphinx's 'not included in any "
+        "toctree' warning.",
+    ),
+    AblogSetting("post_date_format_short", "%d %B", meaning="Dates in Recent Posts and postlist."),
+    AblogSetting("post_date_format", "%d %B %Y", "posts_date_format"),
+    AblogSetting(
+        "post_redirect_refresh", 5, meaning="Seconds before a redirect page forwards readers."
+    ),
+    AblogSetting(
+        "post_show_prev_next", True, meaning="False: no previous and next post under posts."
+    ),
+    AblogSetting(
+        "skip_injecting_base_ablog_templates",
+        False,
+        differs="skip_injecting_base_ablog_templates is ignored: sphinx-posts' ablog/*.html "
+        "templates come after the site's and the theme's and are always there; to use "
+        "ABlog's own, copy them into a folder of templates_path",
+        differs_when=lambda value: bool_like(value) is True,
+    ),
+)
+"""Every setting ABlog declares: a conf.py written for ABlog sets them, templates written for
+ABlog read them, and the configuration reference lists each beside ours."""
+
+ABLOG_DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in ABLOG_SETTINGS}
+ABLOG_BY_NAME = {setting.name: setting for setting in ABLOG_SETTINGS}
 
 
 def ablog_setting(config: Config, name: str) -> Any:
@@ -470,6 +563,14 @@ def ablog_setting(config: Config, name: str) -> Any:
     them: our own checks say what is wrong, in our words.)"""
     value = getattr(config, name, None)
     return ABLOG_DEFAULTS.get(name) if value is None else value
+
+
+def ablog_names(value: Any) -> tuple[str, ...]:
+    """ABlog's ``blog_default_location``/``_language``: a key or a list of keys."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        return ()
+    return tuple(item.strip() for item in items)
 
 
 def site_timezone(config: Config) -> tzinfo:

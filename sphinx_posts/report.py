@@ -13,6 +13,8 @@ from sphinx.util import logging
 from sphinx.util.console import bold
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger("sphinx_posts")
@@ -57,6 +59,12 @@ class PostsWarning(Enum):
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
     FEED = ("feed", "A feed cannot be written.")
     IMAGE = ("image", "A post's image points to a file or image number that does not exist.")
+    ABLOG = (
+        "ablog",
+        "An ABlog setting in conf.py that sphinx-posts deliberately honours otherwise: said once "
+        "a build, with how to get ABlog's behaviour, as a message (not a warning: an ABlog site "
+        "built with -W still passes). suppress_warnings = ['posts.ablog'] silences it.",
+    )
     MATH = (
         "math",
         "A Markdown post writes $...$ or $$...$$ math, which myst-parser shows as plain text "
@@ -82,6 +90,15 @@ def note(message: str) -> None:
     they have not made yet): shown in every build's output, CI logs included, but not a
     warning, so ``-W`` builds of a new site pass."""
     logger.info(bold(f"sphinx-posts: {message}"))
+
+
+def tell(kind: PostsWarning, message: str, suppressed: Iterable[str]) -> None:
+    """Say something of ``kind`` that is no mistake but worth knowing, once, tagged
+    ``[posts.<subtype>]`` like a warning, unless ``suppressed`` (``suppress_warnings``)
+    names it: informational messages pass Sphinx's warning filters untouched."""
+    if {"posts", f"posts.{kind.subtype}"} & set(suppressed):
+        return
+    logger.info(bold(f"sphinx-posts: {message}") + f" [posts.{kind.subtype}]")
 
 
 def shown_value(value: object, limit: int = 80) -> str:

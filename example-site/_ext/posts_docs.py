@@ -3,7 +3,8 @@
 ``posts-config-reference`` renders every setting in :data:`sphinx_posts.config.SETTINGS` as a
 ``confval`` entry (so pages can link to one with the ``confval`` role), and
 ``posts-warnings-reference`` renders every :class:`sphinx_posts.report.PostsWarning` subtype
-with its description.
+with its description, and ``posts-ablog-reference`` every ABlog setting beside ours
+(:data:`sphinx_posts.config.ABLOG_SETTINGS`).
 """
 
 from __future__ import annotations
@@ -72,11 +73,57 @@ class ConfigReference(ReferenceDirective):
             index, description = entry.run()
             content = description.children[-1]
             content += self.paragraph(setting.description)
+            theirs = [
+                _literal(ablog.name)
+                for ablog in getattr(posts_config, "ABLOG_SETTINGS", ())
+                if ablog.ours == setting.name
+            ]
+            if theirs:
+                content += self.paragraph(f"ABlog's name: {', '.join(theirs)}.")
             rebuild = REBUILDS.get(str(getattr(setting, "rebuild", "") or ""), "")
             if rebuild:
                 content += nodes.paragraph("", f"When it changes, {rebuild}.", classes=["rebuild"])
             result += [index, description]
         return result
+
+
+class AblogReference(ReferenceDirective):
+    """A table of every ABlog setting: ABlog's default, then the setting of ours it feeds and
+    how it is honoured, or how we differ (the ``posts.ablog`` message)."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(posts_config.__file__)
+        table = nodes.table(classes=["posts-ablog-settings"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        group.extend(nodes.colspec(colwidth=width) for width in (3, 2, 6))
+        head = nodes.thead()
+        head += self.row("ABlog", "ABlog's default", "sphinx-posts")
+        body = nodes.tbody()
+        for setting in posts_config.ABLOG_SETTINGS:
+            ours = f"{{confval}}`{setting.ours}`" if setting.ours.startswith("posts_") else ""
+            if setting.ours and not ours:
+                ours = _literal(setting.ours)
+            said = " ".join(
+                part
+                for part in (
+                    ours,
+                    setting.meaning,
+                    f"Differs: {setting.differs}." * bool(setting.differs),
+                )
+                if part
+            )
+            body += self.row(
+                _literal(setting.name), _literal(repr(setting.default)), said or "Read."
+            )
+        group += [head, body]
+        return [table]
+
+    def row(self, *cells: str) -> nodes.row:
+        row = nodes.row()
+        for text in cells:
+            row += nodes.entry("", self.paragraph(text))
+        return row
 
 
 def warning_subtypes() -> list[tuple[str, str]]:
@@ -131,4 +178,5 @@ class WarningsReference(ReferenceDirective):
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("posts-config-reference", ConfigReference)
     app.add_directive("posts-warnings-reference", WarningsReference)
+    app.add_directive("posts-ablog-reference", AblogReference)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from ..model import Post
+
 COLUMNS = ("docname", "body", "hash")
 
 #: open spool files, by process and spool folder (a test session runs many builds in one process)
@@ -48,7 +50,7 @@ def capture_body(
     """Spool a post's rendered body as its page is written."""
     if doctree is None or "body" not in context or not makes_blog_pages(app.builder):
         return
-    if pagename not in get_domain(app.env).posts:
+    if pagename not in get_domain(app.env).posts and pagename not in posting_sections(app):
         return
     folder = _spool_dir(app)
     key = (os.getpid(), folder)
@@ -58,6 +60,23 @@ def capture_body(
     # one write of one whole line, flushed: a forked worker ends without flushing its buffers
     spool.write(json.dumps([pagename, context["body"]], ensure_ascii=False) + "\n")
     spool.flush()
+
+
+def posting_sections(app: Sphinx) -> set[str]:
+    """Documents that post sections (ABlog's posting sections): their pages are kept too,
+    since the feeds carry each section's part. Found once a build (a page is written for
+    every document, and the store has no index by document)."""
+    domain = get_domain(app.env)
+    memo = domain.catalog().memo
+    found = memo.get("posting-sections")
+    if found is None:
+        found = memo["posting-sections"] = post_documents(domain.posts.values(), sections=True)
+    return found
+
+
+def post_documents(posts: Iterable[Post], *, sections: bool = False) -> set[str]:
+    """The documents ``posts`` are in (only those posting sections, with ``sections``)."""
+    return {post.docname for post in posts if post.section or not sections}
 
 
 def _open_spool(folder: Path) -> IO[str]:
@@ -155,7 +174,8 @@ class BodyStore:
         _close_spools(self.spools)
 
     def fold(self, posts: Iterable[str]) -> bool:
-        """Take in this build's spools and forget posts that no longer exist.
+        """Take in this build's spools and forget documents (``posts``: those that hold a
+        post) that no longer exist.
 
         True when a body changed, appeared or went away. The spools go only once their bodies
         are committed: a build killed while folding leaves them for the next one.
@@ -230,8 +250,8 @@ def rewrite_posts_without_body(app: Sphinx, env: BuildEnvironment) -> list[str]:
     again keeps their bodies, so the feeds never go without one."""
     if not makes_blog_pages(app.builder):
         return []
-    whole = {key for key, post in get_domain(env).posts.items() if not post.section}
-    return sorted(whole - set(BodyStore(app).hashes()))
+    documents = post_documents(get_domain(env).posts.values())
+    return sorted(documents - set(BodyStore(app).hashes()))
 
 
 def setup_bodies(app: Sphinx) -> None:

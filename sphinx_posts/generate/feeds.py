@@ -20,6 +20,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from ..config import ablog_setting
 from ..i18n import content_language, language_tag
 from ..model import shown_terms
 from ..report import note
@@ -36,7 +37,7 @@ from ..urls import (
 )
 from ..write.authors import resolve_author
 from .ablogfeeds import EntryTemplates, ablog_categories, feed_templates
-from .bodies import BodyStore
+from .bodies import BodyStore, post_documents
 from .incremental import digest
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
 from .parallel import run_tasks
@@ -92,6 +93,25 @@ def absolute(html: str, page_url: str) -> str:
     return URL_ATTRIBUTE.sub(replace, html)
 
 
+SECTION_TAG = re.compile(r"<(/?)section\b[^>]*>", re.IGNORECASE)
+FIRST_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL | re.IGNORECASE)
+
+
+def section_html(html: str, section_id: str) -> str:
+    """The ``<section>`` of a page's body whose id is ``section_id``, its heading left out;
+    "" when the body has none (an older body, another writer)."""
+    opening = re.search(rf'<section\b[^>]*\bid="{re.escape(section_id)}"[^>]*>', html)
+    if opening is None:
+        return ""
+    depth = 1
+    for tag in SECTION_TAG.finditer(html, opening.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            inner = FIRST_HEADING.sub("", html[opening.end() : tag.start()], count=1)
+            return f"{opening.group(0)}{inner}</section>"
+    return ""
+
+
 def settings_key(app: Sphinx) -> str:
     """The HTML builder's hash of the configuration (a feed shows settings too)."""
     return getattr(getattr(app.builder, "build_info", None), "config_hash", "")
@@ -121,6 +141,9 @@ class FeedWriter:
         self.rendered = EntryTemplates(app, self.templates) if self.templates else None
         self.pending: list[Callable[[], None]] = []
         """Feeds to write (``render``), each with everything it shows already computed."""
+        subtitle = ablog_setting(app.config, "blog_feed_subtitle")
+        self.subtitle: str = clean(subtitle) if isinstance(subtitle, str) else ""
+        """ABlog's ``blog_feed_subtitle``: the feeds' subtitle, else the project's name."""
 
     def url(self, pagename: str) -> str:
         return urljoin(self.base, self.builder.get_target_uri(pagename))
@@ -130,13 +153,16 @@ class FeedWriter:
 
     def fetch_bodies(self, posts: list[Post]) -> None:
         """The feed-ready bodies of ``posts``: no theme chrome or title, absolute links."""
-        missing = [p.docname for p in posts if not p.section and p.docname not in self.bodies]
+        missing = {p.docname for p in posts if p.docname not in self.bodies}
         for docname, html in self.store.bodies(missing).items():
             html = HEADERLINK.sub("", FIRST_TITLE.sub("", CHROME.sub("", html), count=1))
             self.bodies[docname] = clean(absolute(html, self.url(docname)))
 
     def body(self, post: Post) -> str:
-        return "" if post.section else self.bodies.get(post.docname, "")
+        """The post's body; a posted section's is that section, without its heading (as
+        ABlog's feeds carried it)."""
+        body = self.bodies.get(post.docname, "")
+        return section_html(body, post.section) if post.section else body
 
     def entry(self, post: Post) -> dict[str, Any]:
         """The post's entry, the same in every feed it is in (its body is fetched first)."""
@@ -144,17 +170,26 @@ class FeedWriter:
             self.entries[post.key] = self.entry_data(post)
         return self.entries[post.key]
 
+    def person(self, name: str) -> dict[str, str]:
+        """An entry's author: the name ``posts_authors`` gives it, and its address."""
+        author = resolve_author(name, self.config)
+        return {"name": clean(author.name), "url": clean(author.url)}
+
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
         mode = self.config.posts_feed_content
-        authors = [resolve_author(name, self.config) for name in shown_terms(post.authors)[0]]
+        named = [self.person(name) for name in shown_terms(post.authors)[0]]
         return {
             "id": self.post_url(post),
             "url": self.post_url(post),
             "title": clean(post.title),
             "published": published,
             "updated": max(post.updated or published, published),
-            "authors": [{"name": clean(a.name), "url": clean(a.url)} for a in authors],
+            "authors": named,
+            # ABlog's Atom entries named one author, the last (its dict kept one "name")
+            "atom_authors": [self.person(name) for name in post.authors[-1:]]
+            if self.config.posts_ablog
+            else named,
             "tags": [clean(name) for name in self.tag_names(post)],
             "categories": ablog_categories([clean(name) for name in self.tag_names(post)])
             if self.config.posts_ablog
@@ -201,7 +236,7 @@ class FeedWriter:
 
     def post_key(self, post: Post) -> str:
         if post.key not in self.keys:
-            shown = (post, self.tag_names(post), self.hashes.get(post.key, ""))
+            shown = (post, self.tag_names(post), self.hashes.get(post.docname, ""))
             self.keys[post.key] = digest(shown)
         return self.keys[post.key]
 
@@ -300,7 +335,7 @@ class FeedWriter:
         generator.title(clean(title))
         generator.link(href=home, rel="alternate")
         generator.link(href=feed_urls["atom"], rel="self")
-        generator.description(clean(self.config.project) or title)
+        generator.description(clean(self.subtitle or self.config.project) or title)
         site_author = self.config.author if self.config.author != UNSET_AUTHOR else ""
         generator.author({"name": clean(site_author or self.config.project)})
         generator.language(language)
@@ -316,9 +351,10 @@ class FeedWriter:
             item.link(href=entry["url"], rel="alternate")
             item.published(entry["published"])
             item.updated(entry["updated"])
-            for author in entry["authors"]:
+            for author in entry["atom_authors"]:
                 uri = {"uri": author["url"]} if author["url"] else {}
                 item.author({"name": author["name"], **uri})
+            for author in entry["authors"]:
                 item.dc.dc_creator(author["name"])
             if entry["language"]:
                 item.posts_language.tag = entry["language"]
@@ -366,6 +402,7 @@ class FeedWriter:
         return {
             "version": "https://jsonfeed.org/version/1.1",
             "title": title,
+            **({"description": self.subtitle} if self.subtitle else {}),
             "home_page_url": home,
             "feed_url": feed_url,
             "language": language,
@@ -398,7 +435,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             "sets it for you."
         )
     domain = get_domain(app.env)
-    bodies_changed = store.fold(domain.posts)
+    bodies_changed = store.fold(post_documents(domain.posts.values()))
     record = read_record(app, "feeds")
     chrome = digest((settings_key(app), base, code_key()))
     if (

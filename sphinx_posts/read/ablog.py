@@ -19,8 +19,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import (
     ABLOG_DEFAULTS,
+    ABLOG_SETTINGS,
     BOOL_EXPECTED,
     BY_NAME,
+    ablog_names,
     ablog_setting,
     bool_like,
     checked,
@@ -30,7 +32,7 @@ from ..config import (
 from ..doctree import timestamp
 from ..formats import machine_date, show_date
 from ..model import DateRangeError, parse_date
-from ..report import PostsWarning, note, shown_value, warn
+from ..report import PostsWarning, note, shown_value, tell, warn
 from ..store.domain import get_domain
 
 if TYPE_CHECKING:
@@ -153,9 +155,40 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
     fulltext = _setting(config, "blog_feed_fulltext")
     if fulltext is not None and "posts_feed_content" not in given:
         config.posts_feed_content = "full" if fulltext else "summary"
+    if _setting(config, "blog_feed_titles") and "posts_feed_content" not in given:
+        config.posts_feed_content = "summary"  # ABlog's entries: title and excerpt text
     archives = _setting(config, "blog_feed_archives")
     if archives and "posts_feed_terms" not in given:
         config.posts_feed_terms = ["tag", "category", "author"]
+    if config.posts_ablog:
+        say_differences(config)
+
+
+def say_differences(config: Config) -> None:
+    """Once a build: each ABlog setting we deliberately honour otherwise, and how to get
+    ABlog's behaviour (``posts.ablog``)."""
+    given = written(config)
+    for setting in ABLOG_SETTINGS:
+        if setting.differs_when is None or setting.ours in given:
+            continue
+        value = config[setting.name] if setting.name in given else None
+        if setting.differs_when(value):
+            tell(PostsWarning.ABLOG, setting.differs, config.suppress_warnings)
+
+
+FLAGS = (
+    "blog_feed_fulltext",
+    "blog_feed_archives",
+    "blog_feed_titles",
+    "blog_archive_titles",
+    "disqus_pages",
+    "disqus_drafts",
+    "post_always_section",
+    "post_auto_orphan",
+    "post_show_prev_next",
+    "fontawesome_included",
+)
+"""ABlog's on/off settings that we read."""
 
 
 def check_other_settings(config: Config) -> None:
@@ -171,7 +204,22 @@ def check_other_settings(config: Config) -> None:
     ):
         report_setting("disqus_shortname", shortname, "a Disqus shortname such as 'my-site'", None)
         config.disqus_shortname = None
-    for name in ("blog_feed_fulltext", "blog_feed_archives", "disqus_pages", "disqus_drafts"):
+    subtitle = _setting(config, "blog_feed_subtitle")
+    if subtitle is not None and not isinstance(subtitle, str):
+        report_setting("blog_feed_subtitle", subtitle, "text", None)
+        config.blog_feed_subtitle = None
+    refresh = _setting(config, "post_redirect_refresh")
+    if refresh is not None and (
+        isinstance(refresh, bool) or not isinstance(refresh, int) or refresh < 0
+    ):
+        report_setting("post_redirect_refresh", refresh, "a whole number of seconds", 5)
+        config.post_redirect_refresh = None
+    for name in ("blog_default_location", "blog_default_language"):
+        value = _setting(config, name)
+        if value is not None and not ablog_names(value):
+            report_setting(name, value, "a key or a list of keys", None)
+            config[name] = None
+    for name in FLAGS:
         value = _setting(config, name)
         if value is None:
             continue
