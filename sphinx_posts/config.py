@@ -565,6 +565,14 @@ def ablog_setting(config: Config, name: str) -> Any:
     return ABLOG_DEFAULTS.get(name) if value is None else value
 
 
+def ablog_values(config: Config) -> tuple[tuple[str, str], ...]:
+    """Every ABlog setting as conf.py gives it, for the keys of generated pages and feeds:
+    Sphinx's own configuration hash covers only settings that rebuild HTML, and ABlog's
+    (blog_archive_titles, post_redirect_refresh, blog_feed_subtitle ...) are read at write
+    time too."""
+    return tuple((name, repr(getattr(config, name, None))) for name in ABLOG_DEFAULTS)
+
+
 def ablog_names(value: Any) -> tuple[str, ...]:
     """ABlog's ``blog_default_location``/``_language``: a key or a list of keys."""
     items = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []

@@ -20,7 +20,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
-from ..config import ablog_setting
+from ..config import ablog_setting, ablog_values
 from ..i18n import content_language, language_tag
 from ..model import shown_terms
 from ..report import note
@@ -113,8 +113,10 @@ def section_html(html: str, section_id: str) -> str:
 
 
 def settings_key(app: Sphinx) -> str:
-    """The HTML builder's hash of the configuration (a feed shows settings too)."""
-    return getattr(getattr(app.builder, "build_info", None), "config_hash", "")
+    """The HTML builder's hash of the configuration, and ABlog's settings (a feed shows
+    settings too)."""
+    config_hash = getattr(getattr(app.builder, "build_info", None), "config_hash", "")
+    return digest((config_hash, ablog_values(app.config)))
 
 
 class FeedWriter:

@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..config import ablog_setting, ablog_values
 from ..i18n import N_, _
 from ..model import slugify
 from ..report import PostsWarning, warn
@@ -230,6 +231,9 @@ class BlogPages:
         )
         folder = feed["folder"] if feed else self.config.posts_path if kind == "index" else ""
         feeds = feed_choices(self.app, pagename, folder)
+        titles_only = bool(self.config.posts_ablog) and bool(
+            ablog_setting(self.config, "blog_archive_titles")
+        )
         body = self.render(
             "listing.html",
             title=heading,
@@ -239,8 +243,10 @@ class BlogPages:
             person=about,
             feeds=feeds,
             up=up,
-            # ABlog's list pages end each entry with a link to the post
-            expand=_("Read more ...") if self.config.posts_ablog else "",
+            # ABlog's list pages end each entry with a link to the post; with its
+            # blog_archive_titles they show titles and dates only
+            expand=_("Read more ...") if self.config.posts_ablog and not titles_only else "",
+            excerpts=not titles_only,
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
         # no ``prev``/``next``: themes would show a second pagination bar (pydata-sphinx-theme's
@@ -431,7 +437,15 @@ class BlogPages:
         if not outfile:
             outfile = Path(builder.get_outfilename(pagename)).relative_to(builder.outdir)
         url = file_link(builder, Path(outfile).as_posix(), post.docname)
-        context = {"title": escape(post.title), "post_url": url, "post_title": post.title}
+        context = {
+            "title": escape(post.title),
+            "post_url": url,
+            "post_title": post.title,
+            # ABlog's post_redirect_refresh (5 s by default) on ABlog sites; at once elsewhere
+            "refresh": ablog_setting(self.config, "post_redirect_refresh")
+            if self.config.posts_ablog
+            else 0,
+        }
         return pagename, context, "posts/redirect.html"
 
 
@@ -543,6 +557,7 @@ def chrome_key(app: Sphinx) -> str:
     return digest(
         (
             getattr(build_info, "config_hash", ""),
+            ablog_values(app.config),
             getattr(build_info, "tags_hash", ""),
             builder.templates.newest_template_mtime() if builder.templates else 0,
             navigation,

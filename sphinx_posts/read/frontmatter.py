@@ -18,7 +18,7 @@ import yaml
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..config import site_timezone
+from ..config import ablog_names, site_timezone
 from ..model import DateRangeError, Post, parse_date
 from ..report import PostsWarning, frontmatter_line, shown_value, warn
 from ..urls import image_exists, image_source, is_external, link_rule, safe_link
@@ -35,6 +35,7 @@ from .generators import (
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 KNOWN_KEYS = (
@@ -376,6 +377,11 @@ def is_post(reader: FieldReader, has_directive: bool) -> bool:
     return is_post_path(reader.docname, config.posts_pattern, found, dated, index_dated)
 
 
+def ablog_default(config: Config, kind: str) -> tuple[str, ...]:
+    """ABlog's ``blog_default_location``/``blog_default_language``: for posts naming none."""
+    return ablog_names(getattr(config, f"blog_default_{kind}", None))
+
+
 def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images: list[str]) -> Post:
     """Build the record; a post without a (readable) date becomes a draft, with a warning."""
     reader.check_typos()
@@ -416,6 +422,7 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
             "an image file relative to the post (or to the site with a leading /): "
             "image not found, the post has no image",
         )
+    config = reader.env.config
     return Post(
         docname=reader.docname,
         title=title,
@@ -428,8 +435,8 @@ def read_post(reader: FieldReader, title: str, excerpt: str, words: int, images:
         tags=reader.terms("tags"),
         categories=reader.terms("categories", "category"),
         authors=reader.terms("authors", "author") or tuple(reader.env.config.posts_default_author),
-        languages=reader.terms("language", "lang"),
-        locations=reader.terms("location"),
+        languages=reader.terms("language", "lang") or ablog_default(config, "language"),
+        locations=reader.terms("location") or ablog_default(config, "location"),
         draft=draft,
         image=image,
         series=reader.text("series"),

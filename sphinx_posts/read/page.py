@@ -59,7 +59,8 @@ class PostPage(SphinxTransform):
         docname = self.env.docname
         metas = list(self.document.findall(post_meta))
         sections = [_section_of(meta) for meta in metas]
-        if len(metas) > 1 and None not in sections and len(set(map(id, sections))) == len(metas):
+        several = len(metas) > 1 or (len(metas) == 1 and self.always_section(sections[0]))
+        if several and None not in sections and len(set(map(id, sections))) == len(metas):
             self.section_posts(metas)  # ABlog's posting sections: each section is a post
             return
         for extra in metas[1:]:
@@ -125,6 +126,16 @@ class PostPage(SphinxTransform):
             post.key,
             None if named else section[0],
             None if stated else (self.document, count),
+        )
+
+    def always_section(self, section: nodes.section | None) -> bool:
+        """ABlog's ``post_always_section``: one ``post`` directive in a section below the
+        page's top posts that section, as when a page has several."""
+        return (
+            bool(self.config.posts_ablog)
+            and bool(ablog_setting(self.config, "post_always_section"))
+            and section is not None
+            and section.parent is not self.document
         )
 
     def section_posts(self, metas: list[post_meta]) -> None:
@@ -319,6 +330,8 @@ def word_count(env: BuildEnvironment, docname: str, document: nodes.document) ->
 def mark_orphan(app: Sphinx, document: nodes.document) -> None:
     """Posts need no toctree entry (the blog's list pages are their navigation)."""
     docname = app.env.docname
+    if app.config.posts_ablog and not ablog_setting(app.config, "post_auto_orphan"):
+        return  # ABlog's ``post_auto_orphan = False``: Sphinx's toctree warning stands
     if get_domain(app.env).keys_of(docname):
         app.env.metadata[docname]["orphan"] = True
 

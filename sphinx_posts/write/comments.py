@@ -16,47 +16,19 @@ from __future__ import annotations
 import re
 from html import unescape
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from ..config import ablog_setting
 from ..report import note
-from ..store.catalog import is_scheduled
 from ..store.domain import get_domain
-from ..urls import base_url, makes_blog_pages
+from ..urls import makes_blog_pages
 from .context import script_json
+from .disqus import comments_base, page_id, page_url, published
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..model import Post
 
 TAG = re.compile(r"<[^>]*>")
-
-
-def comments_base(app: Sphinx) -> str:
-    """The address threads are keyed under: ABlog's ``blog_baseurl``, else the site's."""
-    given = ablog_setting(app.config, "blog_baseurl")
-    return given if isinstance(given, str) and given else base_url(app)
-
-
-def page_id(pagename: str) -> str:
-    """ABlog's ``Blog.page_id``: the Disqus identifier of a page (``/posts/a/``, ``/``)."""
-    if pagename.endswith("index"):
-        pagename = pagename[:-5]
-    pagename = pagename.strip("/")
-    return "/" + pagename + ("/" if pagename else "")
-
-
-def page_url(base: str, pagename: str) -> str:
-    """ABlog's ``Blog.page_url``: the page's address as Disqus knows it."""
-    url = urljoin(base, pagename)
-    return url[:-5] if url.endswith("index") else url
-
-
-def published(post: Post, app: Sphinx) -> bool:
-    """ABlog's ``published``: dated, not in the future (and, ours, not marked a draft)."""
-    now = get_domain(app.env).catalog().now
-    return post.date is not None and not post.draft and not is_scheduled(post, now)
 
 
 def blog_page(app: Sphinx, pagename: str, doctree: Any) -> bool:

@@ -10,6 +10,7 @@ import heapq
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..config import ablog_setting
 from ..doctree import chrome, post_footer
 from ..i18n import content_language, is_right_to_left, own_name
 from ..model import term_key
@@ -114,6 +115,13 @@ def series_context(app: Sphinx, page: str, post: Post, catalog: Catalog) -> dict
     }
 
 
+def shows_neighbours(app: Sphinx) -> bool:
+    """Previous and next post under a post, unless an ABlog site turned them off
+    (``post_show_prev_next = False``)."""
+    config = app.config
+    return not config.posts_ablog or bool(ablog_setting(config, "post_show_prev_next"))
+
+
 def resolve_footers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = get_domain(app.env)
     catalog = domain.catalog()
@@ -122,7 +130,7 @@ def resolve_footers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if post is None or post.section or app.builder.format != "html":
             node.parent.remove(node)
             continue
-        older, newer = neighbours(catalog, post)
+        older, newer = neighbours(catalog, post) if shows_neighbours(app) else (None, None)
 
         def entry(other: Post | None) -> dict[str, str] | None:
             if other is None:

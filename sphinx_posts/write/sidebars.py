@@ -33,6 +33,7 @@ from ..urls import (
     year_page,
 )
 from .bylines import byline_context, post_date_text
+from .disqus import comment_count
 from .summaries import sized_terms
 
 if TYPE_CHECKING:
@@ -236,3 +237,18 @@ class SidebarData:
         if self.current is None:
             return None
         return byline_context(self._app, self._pagename, self.current)
+
+    def comment_count(self) -> dict[str, str] | None:
+        """ABlog's "Comments" link in its postcard, counted by Disqus: on posts that have a
+        Disqus thread (``disqus_shortname``); ``None`` elsewhere."""
+        if self.current is None:
+            return None
+        return comment_count(self._app, self._pagename, self.current)
+
+    @property
+    def fontawesome(self) -> bool:
+        """ABlog's ``fontawesome_*`` settings: Font Awesome icons in place of labels."""
+        return any(
+            ablog_setting(self._app.config, name)
+            for name in ("fontawesome_included", "fontawesome_link_cdn", "fontawesome_css_file")
+        )
