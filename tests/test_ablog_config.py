@@ -381,3 +381,16 @@ def test_changing_an_ablog_setting_rewrites_what_it_shows(make_app, rootdir, tmp
     build(clean)
     assert compare_trees(tree(incremental.outdir), tree(clean.outdir), set()) == []
     assert refresh_of(incremental, "old/alone") == "1"
+
+
+def test_editing_a_posted_section_updates_its_feed_entry(make_app, rootdir, tmp_path):
+    srcdir = copy_root(rootdir, tmp_path, ROOT)
+    first = make_app("html", srcdir=srcdir)
+    build(first)
+    first.cleanup()
+    days = srcdir / "posts" / "days.rst"
+    days.write_text(days.read_text(encoding="utf-8").replace("birds.", "owls."), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    build(app)
+    entry = by_link(feed(app))["https://example.org/posts/days.html#day-one"]
+    assert "about owls." in entry.content[0].value
