@@ -54,7 +54,8 @@ ALIASES = {
     "blog_feed_length": "posts_feed_length",
     "post_date_format": "posts_date_format",
 }
-"""ABlog setting -> ours. Also read: ``blog_baseurl`` (feeds), ``blog_feed_fulltext``."""
+"""ABlog setting -> ours. The others are read where they act; config.ABLOG_SETTINGS says
+where each goes."""
 
 ABLOG_PREFIXES = ("blog_", "post_", "disqus_", "fontawesome_")
 
