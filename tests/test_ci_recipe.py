@@ -9,11 +9,18 @@ recipe makes Sphinx write every page again even when it reads none.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
+import threading
+import time
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 from helpers import plain
@@ -22,6 +29,7 @@ from sphinx_posts.cli import main as cli
 from sphinx_posts.store.sources import RECORD, read_record
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 ENV_LINE = re.compile(r"updating environment: (?:\[.*?\] )?(\d+) added, (\d+) changed")
@@ -65,7 +73,8 @@ def fresh_checkout(pristine: Path, srcdir: Path) -> None:
     """The same sources at the same place, every file new (as ``git clone`` leaves them)."""
     shutil.rmtree(srcdir)
     shutil.copytree(pristine, srcdir, copy_function=shutil.copyfile)
-    later = srcdir.stat().st_mtime_ns + 5 * 10**9  # surely after the cached build
+    later = time.time_ns() + 5 * 10**9  # surely after the cached build (copytree keeps
+    # the folder's own time, which can be older than that build on a loaded machine)
     for path in srcdir.rglob("*"):
         os.utime(path, ns=(later, later))
 
@@ -116,3 +125,97 @@ def test_a_damaged_or_foreign_record_restores_nothing(tmp_path):
     before = victim.stat().st_mtime_ns
     assert cli(["restore-mtimes", str(tmp_path), "--doctrees", str(doctrees)]) == 0
     assert victim.stat().st_mtime_ns == before
+
+
+# Read the Docs: nothing is kept between builds but the published site. save-cache packs the
+# doctrees and output into the output; load-cache fetches it from the site on the next build.
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` over HTTP on the loopback interface, as the published site."""
+    handler = partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_save_and_load_cache_make_an_empty_machine_rebuild_only_what_changed(
+    rootdir, tmp_path, capsys
+):
+    pristine = make_pristine(rootdir, tmp_path / "pristine")
+    srcdir, build = tmp_path / "rtd" / "src", tmp_path / "rtd" / "build"
+    shutil.copytree(pristine, srcdir)
+    (added, _), written = sphinx(srcdir, build)
+    html = build / "html"
+    archive = html / "_cache" / "site.tar.gz"
+    assert cli(["save-cache", "--doctrees", str(build / "doctrees"), "--html", str(html),
+                "--to", str(archive)]) == 0  # fmt: skip
+    assert "files saved" in capsys.readouterr().out
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert f"doctrees/{RECORD}" in names and "html/index.html" in names
+    assert not any("_cache" in name for name in names)  # not the archive itself
+    published = tmp_path / "published"
+    shutil.copytree(html, published)
+
+    # the next build: an empty machine (no build folder), one post edited
+    with (pristine / "posts" / "gamma.md").open("a", encoding="utf-8") as post:
+        post.write("\nA new paragraph.\n")
+    fresh_checkout(pristine, srcdir)
+    shutil.rmtree(build)
+    with served(published) as site:
+        assert cli(["load-cache", f"{site}/_cache/site.tar.gz", "--doctrees",
+                    str(build / "doctrees"), "--html", str(html)]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "cache loaded" in out and "1 changed" in out, out
+    (added, changed), written = sphinx(srcdir, build)
+    assert (added, changed) == (0, 1)
+    assert "posts/gamma" in written and "about" not in written
+    assert len(written) <= 3, written
+
+
+def test_load_cache_that_fails_means_a_clean_build(tmp_path, capsys):
+    doctrees, html = tmp_path / "doctrees", tmp_path / "html"
+    damaged = tmp_path / "damaged.tar.gz"
+    damaged.write_bytes(b"\x1f\x8b not really gzip")
+    with served(tmp_path) as site:
+        sources = [str(tmp_path / "missing.tar.gz"), str(damaged), f"{site}/missing.tar.gz"]
+        for source in sources:
+            command = ["load-cache", source, "--doctrees", str(doctrees), "--html", str(html)]
+            assert cli(command) == 0
+            assert "the build will be clean" in capsys.readouterr().out
+    refused = "http://127.0.0.1:9/cache.tar.gz"  # the discard port: nothing listens
+    assert cli(["load-cache", refused, "--doctrees", str(doctrees), "--html", str(html)]) == 0
+    assert "the build will be clean" in capsys.readouterr().out
+    assert not doctrees.exists() and not html.exists()
+
+
+def test_load_cache_unpacks_only_into_its_two_folders(tmp_path, capsys):
+    hostile = tmp_path / "hostile.tar.gz"
+    outside = tmp_path / "outside.txt"
+    with tarfile.open(hostile, "w:gz") as tar:
+        for name in ("../outside.txt", "/absolute.txt", "elsewhere/x.txt", "html/ok.html"):
+            data = b"x"
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("html/link")
+        link.type, link.linkname = tarfile.SYMTYPE, str(outside)
+        tar.addfile(link)
+    doctrees, html = tmp_path / "build" / "doctrees", tmp_path / "build" / "html"
+    assert cli(["load-cache", str(hostile), "--doctrees", str(doctrees), "--html", str(html)]) == 0
+    assert "no record of sources" in capsys.readouterr().out
+    assert not outside.exists()
+    assert [path.name for path in html.iterdir()] == ["ok.html"]
+    assert not (tmp_path / "build" / "elsewhere").exists()

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, migrate, mtimes, new, schedule
+from . import cache, check, migrate, mtimes, new, schedule
 
-COMMANDS = (new, check, schedule, migrate, mtimes)
+COMMANDS = (new, check, schedule, migrate, mtimes, cache)
 
 
 DESCRIPTION = "Blog posts for Sphinx: start a post, or check every post of a site."
@@ -24,6 +24,7 @@ EXAMPLES = """examples:
   sphinx-posts schedule docs                           scheduled posts, soonest first
   sphinx-posts migrate ../old-blog docs/posts          a Hugo, Jekyll, Astro... blog's posts
   sphinx-posts restore-mtimes docs                     in CI, before sphinx-build: incremental
+  sphinx-posts load-cache URL --doctrees D --html H    Read the Docs: the last build's cache
 """
 
 
