@@ -165,11 +165,16 @@ def ablog_list(
 ) -> nodes.Node:
     """ABlog's ``ul.postlist > li.ablog-post`` from ``posts/ablog-postlist.html``: a line per
     post (``{date} - {title}``, dates in ``post_date_format_short``), with ``:excerpts:`` the
-    excerpt and with ``:expand:`` a link to the post."""
+    excerpt and with ``:expand:`` a link to the post. A posted section is linked as ABlog
+    linked it: its page, without the section's anchor (the blog's own pages link the
+    section)."""
     date_format = spec.date_format or str(ablog_setting(app.config, "post_date_format_short"))
     line = spec.format if "{" in spec.format else ABLOG_FORMAT
     entries = [post_entry(app.builder, page, post, catalog, date_format) for post in posts]
     for entry in entries:
+        if entry["post"].section:  # ABlog's postlist links a posted section's page, no anchor
+            entry["page_url"] = link(app.builder, page, entry["docname"])
+            entry["url"] = entry["url"] if entry["external"] else entry["page_url"]
         entry["line_html"] = ablog_line(entry, line, html=True, linked=True)
     context = {
         "entries": entries,
