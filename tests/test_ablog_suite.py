@@ -12,12 +12,9 @@ Ported (ABlog test -> ours):
 - ``test_build.py::test_feed`` -> ``test_feed_atom`` and ``test_feed_social``
 - ``test_canonical.py::test_canonical`` -> ``test_canonical``
 - ``test_external.py::test_external`` -> ``test_external``
-- ``test_postlist.py::test_postlist`` -> ``test_postlist``, an expected failure: the root's
-  conf.py sets none of ABlog's settings, so the site is not taken for an ABlog site and the
-  ``postlist`` is drawn in our markup; and ABlog's markup, where it is used, wraps the date in
-  a ``<time>`` element. ``test_postlist_as_ablog_site`` checks the rest of the markup.
-- ``test_postlist.py::test_postlist_date_format_conf`` -> same name, an expected failure only
-  for the ``<time>`` element (its ``post_date_format_short`` makes the site an ABlog site)
+- ``test_postlist.py::test_postlist`` -> ``test_postlist`` (the root's conf.py sets none of
+  ABlog's settings: its ``post`` directive makes it an ABlog site)
+- ``test_postlist.py::test_postlist_date_format_conf`` -> same name
 - ``test_templates.py::test_override_template_but_fallback_missing`` -> same name
 - ``test_templates.py::test_themes_templates_come_first`` -> same name (a theme's own
   ``ablog/postcard.html`` is used over ours; ``test_site_templates_come_before_the_theme``
@@ -151,17 +148,12 @@ def test_external(tmp_path_factory, rootdir):
 
 # -- test_postlist.py ---------------------------------------------------------------------------
 
-NO_ABLOG_SETTING = (
-    "ABlog's test-postlist conf.py sets no blog_* or post_* setting, so it is not taken for an "
-    "ABlog site and postlist is drawn in our markup (posts_ablog = True says otherwise)"
-)
 ABLOG_LINE = (
     '<li class="ablog-post"><p class="ablog-post-title">{date} - '
     '<a class="reference internal" href="post.html">post</a></p></li>'
 )
 
 
-@pytest.mark.xfail(strict=True, reason=NO_ABLOG_SETTING)
 def test_postlist(tmp_path_factory, rootdir):
     app = built_site(tmp_path_factory, rootdir, "ablog-suite-postlist")
     assert app.statuscode == 0

@@ -167,7 +167,7 @@ class BlogPages:
 
         ``above`` are the pages between the blog's index and this list (breadcrumbs);
         ``person`` is the author an author page introduces."""
-        per_page = per_page or self.config.posts_per_page
+        per_page = per_page or self.catalog.setting(self.config, "posts_per_page")
         size = per_page if paginate else max(1, len(posts))
         count = max(1, -(-len(posts) // size))
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
@@ -240,7 +240,7 @@ class BlogPages:
             feeds=feeds,
             up=up,
             # ABlog's list pages end each entry with a link to the post
-            expand=_("Read more ...") if self.config.posts_ablog else "",
+            expand=_("Read more ...") if self.catalog.ablog else "",
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
         # no ``prev``/``next``: themes would show a second pagination bar (pydata-sphinx-theme's
@@ -295,9 +295,9 @@ class BlogPages:
         config = self.config
         yield from self.listing(index_page(config), config.posts_title, self.catalog.posts, "index")
         for kind in KIND_TITLES:
-            if kind == "location" and not config.posts_ablog:
+            if kind == "location" and not self.catalog.ablog:
                 continue  # ABlog's pages, written for ABlog sites
-            if kind == "language" and not has_language_pages(self.catalog, config):
+            if kind == "language" and not has_language_pages(self.catalog):
                 continue
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
@@ -336,7 +336,7 @@ class BlogPages:
                 above,
                 per_page=config.posts_per_year_page,
             )
-        if config.posts_ablog:  # ABlog's list of drafts and scheduled posts
+        if self.catalog.ablog:  # ABlog's list of drafts and scheduled posts
             domain = get_domain(self.app.env)
             drafts = [post for post in domain.sorted_posts() if post.key not in self.catalog.rank]
             yield from self.listing(drafts_page(config), _("Drafts"), drafts, "drafts", None, False)
@@ -364,7 +364,7 @@ class BlogPages:
         """Author pages were named after the ``posts_authors`` key before they were named after
         the author (as ABlog names them): each old address forwards to the author's page."""
         config, catalog = self.config, self.catalog
-        if config.posts_ablog:
+        if catalog.ablog:
             return  # ABlog always named them after the author
         for key in sorted(config.posts_authors):
             term = catalog.term("author", key)
@@ -539,10 +539,12 @@ def chrome_key(app: Sphinx) -> str:
     navigation = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
     in_navigation = set(env.toctree_includes).union(*env.toctree_includes.values())
     titles = sorted((doc, env.titles[doc].astext()) for doc in in_navigation if doc in env.titles)
-    sidebars = page_sidebar_inputs(app, get_domain(env).catalog())
+    catalog = get_domain(env).catalog()
+    sidebars = page_sidebar_inputs(app, catalog)
     return digest(
         (
             getattr(build_info, "config_hash", ""),
+            catalog.ablog,  # decided after reading on a site whose conf.py does not say
             getattr(build_info, "tags_hash", ""),
             builder.templates.newest_template_mtime() if builder.templates else 0,
             navigation,

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 10
+DATA_VERSION = 11
 
 
 class PostsDomain(Domain):
@@ -179,7 +179,7 @@ class PostsDomain(Domain):
     def ablog_label(self, target: str) -> tuple[str, str] | None:
         """The page and title ABlog's label ``target`` names, on an ABlog site."""
         config = self.env.config
-        if not config.posts_ablog:
+        if not self.catalog().ablog:
             return None
         fixed = ablog_labels(config)
         if target in fixed:
@@ -204,7 +204,7 @@ class PostsDomain(Domain):
         self, builder: Builder, fromdocname: str, target: str, node: Element, contnode: Element
     ) -> Element | None:
         found = self.ablog_label(target)
-        if target == "blog-feed" and self.env.config.posts_ablog:  # a file, not a page
+        if target == "blog-feed" and self.catalog().ablog:  # a file, not a page
             feed = f"{self.env.config.posts_path}/atom.xml"
             found = (feed, f"{self.env.config.posts_title} Feed")
             uri = relative_uri(builder.get_target_uri(fromdocname), feed)

@@ -167,6 +167,7 @@ class Blog:
     def __init__(self, app: Sphinx, catalog: Catalog) -> None:
         self._config = app.config
         config = app.config
+        self._date_format = catalog.setting(config, "posts_date_format")
         path = config.posts_path
         self.blog_path = path
         self.blog_title = config.posts_title
@@ -245,7 +246,7 @@ class Blog:
         """ABlog's settings, as ``ablog.post_date_format``."""
         if name in ABLOG_DEFAULTS:
             if name == "post_date_format":
-                return self._config.posts_date_format
+                return self._date_format
             return ablog_setting(self._config, name)
         raise AttributeError(name)
 
@@ -317,7 +318,7 @@ def ablog_context(
 ) -> None:
     """On an ABlog site, ``ablog`` and ``anchor`` in every page's context, as ABlog put them:
     a site's (or a theme's) own templates written for ABlog render instead of failing."""
-    if app.config.posts_ablog and makes_blog_pages(app.builder):
+    if makes_blog_pages(app.builder) and get_domain(app.env).catalog().ablog:
         context.setdefault("ablog", ablog_blog(app))
         context.setdefault("anchor", anchor)
 
