@@ -642,11 +642,15 @@ def test_post_directive_makes_an_ablog_site(directive_only):
         "30 August - Notes on the mount",  # ``blogpost: true``
     ]
     # {ref} to a post by its file name, as ABlog labels posts
-    assert [
-        (a.get_text(strip=True), a["href"]) for a in index.select("div.body > section > p a")
-    ] == [
+    paragraphs = index.select("div.body > section > p")
+    assert [(a.get_text(strip=True), a["href"]) for a in paragraphs[0].select("a")] == [
         ("Third night", "posts/third-night.html"),
         ("First light", "posts/first-light.html"),
+    ]
+    # and a post without the directive, once the site is known to be an ABlog site
+    links = paragraphs[1].select("a")
+    assert [(a.get_text(strip=True), a["href"]) for a in links] == [
+        ("Notes on the mount", "posts/plain.html")
     ]
     # ABlog's post_date_format, in the byline and in an update note
     post = page(app, "posts/first-light")

@@ -32,6 +32,7 @@ from ..formats import machine_date, show_date
 from ..model import DateRangeError, parse_date
 from ..report import PostsWarning, note, shown_value, warn
 from ..store.domain import get_domain
+from ..urls import post_label
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -213,14 +214,6 @@ class UpdateDirective(SphinxDirective):
         note += nodes.title("", before, shown, nodes.Text(after))
         self.state.nested_parse(self.content, self.content_offset, note)
         return [note]
-
-
-def post_label(docname: str) -> str:
-    """ABlog's label of a post: its file name (a folder's name for ``.../index``)."""
-    folder, _, name = docname.rpartition("/")
-    if name == "index":
-        name = folder.rpartition("/")[2]
-    return name
 
 
 def label_posts(app: Sphinx, doctree: nodes.document) -> None:

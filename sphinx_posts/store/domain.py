@@ -16,7 +16,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..model import ablog_slug
 from ..report import PostsWarning, warn
-from ..urls import ablog_labels, link, term_link, term_page, year_page
+from ..urls import ablog_labels, link, post_label, term_link, term_page, year_page
 from .catalog import Catalog, build_catalog, build_time
 
 if TYPE_CHECKING:
@@ -184,6 +184,16 @@ class PostsDomain(Domain):
         fixed = ablog_labels(config)
         if target in fixed:
             return fixed[target]
+        # a post's label, for the posts not labelled when read (read/ablog.py): on a site its
+        # post directives made an ABlog site, the posts without the directive
+        if target not in self.env.domains.standard_domain.labels:
+            labelled = sorted(
+                (post.docname, post.title)
+                for post in self.posts.values()
+                if not post.section and post_label(post.docname) == target
+            )
+            if labelled:
+                return labelled[0]
         kind, _, slug = target.partition("-")
         catalog = self.catalog()
         if kind == "archive" and slug.isdigit() and int(slug) in catalog.years:
