@@ -741,3 +741,45 @@ def test_post_directive_site_parallel_equals_serial(make_app, rootdir, tmp_path)
     assert page(parallel, "index").select_one("ul.postlist") is not None
     assert len(entry_titles(page(parallel, "blog"))) == 13
     assert not (parallel.outdir / "blog" / "page" / "2.html").exists()
+
+
+# A site's own ablog/collection.html and ablog/catalog.html draw the blog's pages, with the
+# context ABlog gave them; post.to_html() renders an excerpt from the post's doctree
+
+
+def test_site_collection_and_catalog_templates(tmp_path_factory, rootdir):
+    app = built_site(tmp_path_factory, rootdir, "ablog-collection")
+    assert warnings_of(app) == ""
+    tag = page(app, "blog/tag/telescope").select_one("div.site-collection")
+    assert tag.h1.get_text(strip=True) == "Posts tagged telescope"
+    assert [a["href"] for a in tag.select("h2 a")] == [
+        "../../posts/second.html",
+        "../../posts/first-light.html",
+    ]
+    assert [span.get_text() for span in tag.select("span.date")] == [
+        "02 September 2021",
+        "01 September 2021",
+    ]
+    excerpts = tag.select(".ablog-post-excerpt")
+    # a description is text: escaped
+    assert excerpts[0].p.decode_contents() == "A &lt;b&gt;bold&lt;/b&gt; claim"
+    # an excerpt keeps its markup, smart quotes and links, relative to the page that shows it
+    first = excerpts[1]
+    assert first.select_one("a")["href"] == "../../about.html"
+    assert first.select_one("em").get_text() == "the"
+    assert "“sky”" in first.get_text()
+    assert "Second paragraph" not in first.get_text()  # one paragraph, as post_auto_excerpt
+    assert page(app, "blog").select_one("div.site-collection a")["href"] == "posts/second.html"
+    catalog = page(app, "blog/tag").select("div.site-catalog")
+    assert [div.h2.get_text(" ", strip=True) for div in catalog] == [
+        "Posts tagged telescope",
+        "Posts tagged weather",
+    ]
+    archive = page(app, "blog/archive").select_one("div.site-catalog")
+    assert archive.h2.get_text(" ", strip=True) == "Posted in 2021"
+
+
+def test_our_listing_pages_without_site_templates(ours):
+    """A site without them (and every sphinx-posts site) gets ours."""
+    assert page(ours, "blog/tag/telescope").select_one("div.site-collection") is None
+    assert page(ours, "blog/tag/telescope").select(".posts-entry")

@@ -42,6 +42,7 @@ from ..urls import (
 from ..write.authors import person_context
 from ..write.lists import post_entry
 from ..write.summaries import archive_years
+from .ablogpages import catalog_page, collection_page
 from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, page_sidebar_inputs
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
@@ -248,7 +249,8 @@ class BlogPages:
         extra["metatags"] = head_links(pagination["prev"], pagination["next"])
         above_here = list(above) if number == 1 else [*above, (names[0], title)]
         crumbs = self.crumbs(*above_here) if kind != "index" or number > 1 else []
-        return self.page(pagename, heading, body, crumbs, **extra)
+        page = self.page(pagename, heading, body, crumbs, **extra)
+        return collection_page(self.app, page, pagename, kind) if count == 1 else page
 
     def term_index(self, kind: str) -> Page:
         pagename = terms_page(self.config, kind)
@@ -266,7 +268,7 @@ class BlogPages:
         ]
         title = _(KIND_TITLES[kind])
         body = self.render("terms.html", title=title, terms=terms, kind=kind)
-        return self.page(pagename, title, body, self.crumbs())
+        return catalog_page(self.app, self.page(pagename, title, body, self.crumbs()), kind)
 
     def archive(self) -> Page:
         """Every year with its posts; with more posts than a year page holds, every year
@@ -288,7 +290,7 @@ class BlogPages:
             ]
         title = _("Archive")
         body = self.render("archive.html", title=title, years=years)
-        return self.page(pagename, title, body, self.crumbs())
+        return catalog_page(self.app, self.page(pagename, title, body, self.crumbs()), "archive")
 
     def plan(self) -> Iterator[PlannedPage]:
         """Every generated page, named but not yet rendered."""
