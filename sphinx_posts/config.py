@@ -312,7 +312,8 @@ SETTINGS: tuple[Setting, ...] = (
         (bool, type(None)),
         "Show the blog as ABlog did (its date formats, feed length, reference labels, "
         "slugs, sidebar markup); None: when conf.py sets any of ABlog's blog_*/post_* "
-        "settings.",
+        "settings, or, when it sets neither those nor any posts_* setting, when a document "
+        "uses ABlog's post directive.",
     ),
     Setting(
         "posts_feed_content",
@@ -555,6 +556,26 @@ ABlog read them, and the configuration reference lists each beside ours."""
 
 ABLOG_DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in ABLOG_SETTINGS}
 ABLOG_BY_NAME = {setting.name: setting for setting in ABLOG_SETTINGS}
+
+
+EVERY_POST = 2**31 - 1
+"""``posts_feed_length`` for ABlog's ``blog_feed_length = None`` (feeds hold every post), and
+``posts_per_page`` on an ABlog site (one page, as ABlog had no pagination)."""
+
+
+def ablog_site_values(config: Config) -> dict[str, Any]:
+    """The ``posts_*`` values ABlog's meaning gives an ABlog site, where conf.py sets neither
+    them nor their ABlog twin (read/ablog.py applies them; catalog.py when the site is found to
+    be one only by its ``post`` directives)."""
+    fulltext = ablog_setting(config, "blog_feed_fulltext")
+    found: dict[str, Any] = {
+        "posts_date_format": ABLOG_DEFAULTS["post_date_format"],
+        "posts_per_page": EVERY_POST,
+        "posts_feed_content": "full" if fulltext else "summary",
+    }
+    if getattr(config, "blog_feed_length", None) is None:
+        found["posts_feed_length"] = EVERY_POST
+    return found
 
 
 def ablog_setting(config: Config, name: str) -> Any:

@@ -59,6 +59,9 @@ class Post:
     section: str = ""
     """The id of the section that is the post, when a document posts several sections (ABlog's
     ``post`` directive in each); "" when the post is the whole document."""
+    ablog_directive: bool = False
+    """Made by ABlog's ``post`` directive: on a site whose conf.py sets neither ABlog's
+    settings nor ours, one such post makes it an ABlog site (store/catalog.py)."""
 
     @property
     def key(self) -> str:

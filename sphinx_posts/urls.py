@@ -105,6 +105,14 @@ def month_anchor(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
+def post_label(docname: str) -> str:
+    """ABlog's label of a post: its file name (a folder's name for ``.../index``)."""
+    folder, _, name = docname.rpartition("/")
+    if name == "index":
+        name = folder.rpartition("/")[2]
+    return name
+
+
 def ablog_labels(config: Config) -> dict[str, tuple[str, str]]:
     """ABlog's reference labels for the blog's own pages (``{ref}`blog-posts```): label ->
     (page, title). Tags, authors, categories and years have ``tag-<slug>`` ... as well."""

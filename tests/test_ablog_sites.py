@@ -16,7 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
-from helpers import build, copy_root, posts_of, warnings_of
+from helpers import build, compare_trees, copy_root, posts_of, tree, warnings_of
 
 ROOT = "ablog-site"
 
@@ -539,14 +539,9 @@ def postlist_items(soup) -> list[tuple[str, str, str]]:
 
 def test_postlist_in_ablog_markup(ours, theirs):
     shown = postlist_items(page(ours, "index"))
-    # ABlog links a posted section's page without its anchor; we link the section
-    unanchored = [(title, href.partition("#")[0], text) for title, href, text in shown]
-    assert unanchored == postlist_items(page(theirs, "index"))
-    assert shown[0] == (
-        "02 September - Day two",
-        "posts/sections.html#day-two",
-        "The second day was a",
-    )
+    # ABlog links a posted section's page, without its anchor, and so do we
+    assert shown == postlist_items(page(theirs, "index"))
+    assert shown[0] == ("02 September - Day two", "posts/sections.html", "The second day was a")
     assert page(ours, "index").select_one("ul.postlist.postlist-style-none") is not None
 
 
@@ -620,3 +615,171 @@ def test_pagination_is_off_on_an_ablog_site_until_asked(make_app, rootdir, tmp_p
     else:
         assert len(listed) == per_page
         assert (app.outdir / "blog" / "page" / "2.html").is_file()
+
+
+# A conf.py that says nothing about the blog (only extensions): ABlog's post directive in the
+# posts makes the site an ABlog site, decided once every document is read
+
+
+DIRECTIVE_ONLY = "ablog-directive-only"
+DIRECTIVE_POSTS = ("first-light.md", "second-night.md", "third-night.rst")
+
+
+@pytest.fixture(scope="module")
+def directive_only(tmp_path_factory, rootdir):
+    return built_site(tmp_path_factory, rootdir, DIRECTIVE_ONLY)
+
+
+def test_post_directive_makes_an_ablog_site(directive_only):
+    app = directive_only
+    assert warnings_of(app) == ""
+    index = page(app, "index")
+    assert index.select_one("div.body ul.postlist.postlist-style-none.simple") is not None
+    assert [title for title, _, _ in postlist_items(index)] == [
+        "03 September - Third night",  # ``.. post::`` in reST
+        "02 September - Second night",  # ``:::{post}``
+        "01 September - First light",  # ```{post}
+        "30 August - Notes on the mount",  # ``blogpost: true``
+    ]
+    # {ref} to a post by its file name, as ABlog labels posts
+    paragraphs = index.select("div.body > section > p")
+    assert [(a.get_text(strip=True), a["href"]) for a in paragraphs[0].select("a")] == [
+        ("Third night", "posts/third-night.html"),
+        ("First light", "posts/first-light.html"),
+    ]
+    # and a post without the directive, once the site is known to be an ABlog site
+    links = paragraphs[1].select("a")
+    assert [(a.get_text(strip=True), a["href"]) for a in links] == [
+        ("Notes on the mount", "posts/plain.html")
+    ]
+    # ABlog's post_date_format, in the byline and in an update note
+    post = page(app, "posts/first-light")
+    assert post.select_one(".posts-byline-date").get_text(strip=True) == "01 September 2021"
+    assert "Updated on 03 September 2021" in post.select_one(".update").get_text()
+    # ABlog's feeds: summaries, not whole posts
+    feed = feedparser.parse(app.outdir / "blog" / "atom.xml")
+    assert [entry.title for entry in feed.entries][:1] == ["Third night"]
+    assert all("content" not in entry for entry in feed.entries)
+    assert feed.entries[0].summary == "Rain all night."
+
+
+def test_post_directive_site_lists_as_ablog_does(directive_only, tmp_path_factory, rootdir):
+    ablog = pytest.importorskip("ablog")
+    ablog.blog.Blog._dict.clear()
+    try:
+        theirs = built_site(
+            tmp_path_factory, rootdir, DIRECTIVE_ONLY, extensions=["myst_parser", "ablog"]
+        )
+    finally:
+        ablog.blog.Blog._dict.clear()
+    assert postlist_items(page(directive_only, "index")) == postlist_items(page(theirs, "index"))
+
+
+@pytest.mark.parametrize("overrides", [{"posts_ablog": False}, {"posts_title": "Notes"}])
+def test_a_conf_that_says_is_not_overruled_by_directives(tmp_path_factory, rootdir, overrides):
+    """``posts_ablog = False``, or any ``posts_*`` setting: a sphinx-posts site, whatever
+    directives its posts use."""
+    app = built_site(tmp_path_factory, rootdir, DIRECTIVE_ONLY, **overrides)
+    index = page(app, "index")
+    assert index.select_one("ul.postlist") is None
+    assert len(index.select("div.body .posts-entry")) == 4
+    post = page(app, "posts/first-light")
+    assert post.select_one(".posts-byline-date").get_text(strip=True) == "Sep 1, 2021"
+
+
+def without_directive_posts(srcdir: Path) -> None:
+    for name in DIRECTIVE_POSTS:
+        (srcdir / "posts" / name).unlink()
+
+
+def with_directive_posts(srcdir: Path, rootdir: Path) -> None:
+    for name in DIRECTIVE_POSTS:
+        shutil.copy(rootdir / f"test-{DIRECTIVE_ONLY}" / "posts" / name, srcdir / "posts" / name)
+
+
+def run(make_app, srcdir: Path, builddir: Path, **kwargs):
+    app = make_app("html", srcdir=srcdir, builddir=builddir, **kwargs)
+    app.build()
+    app.cleanup()
+    return app
+
+
+def test_first_and_last_post_directive_decide_incrementally(make_app, rootdir, tmp_path):
+    """The first ``post`` directive makes the site an ABlog site, and removing the last one
+    makes it a sphinx-posts site again: every page is rewritten (plain.md is not read again,
+    its byline changes), and the output equals a clean build's."""
+    srcdir = copy_root(rootdir, tmp_path, DIRECTIVE_ONLY)
+    (srcdir / "index.md").write_text("# Observatory\n\n```{postlist}\n```\n", encoding="utf-8")
+    without_directive_posts(srcdir)
+    app = run(make_app, srcdir, tmp_path / "incremental")
+    assert page(app, "index").select_one("ul.postlist") is None
+    assert page(app, "posts/plain").select_one(".posts-byline-date").get_text() == "Aug 30, 2021"
+    steps = [lambda: with_directive_posts(srcdir, rootdir), lambda: without_directive_posts(srcdir)]
+    for step, ablog_site in zip(steps, (True, False), strict=True):
+        step()
+        app = run(make_app, srcdir, tmp_path / "incremental")
+        shown = page(app, "posts/plain").select_one(".posts-byline-date").get_text()
+        assert shown == ("30 August 2021" if ablog_site else "Aug 30, 2021")
+        assert (page(app, "index").select_one("ul.postlist") is not None) == ablog_site
+        clean = run(make_app, srcdir, tmp_path / f"clean-{ablog_site}", freshenv=True)
+        deleted = set() if ablog_site else {Path(name).stem for name in DIRECTIVE_POSTS}
+        assert compare_trees(tree(app.outdir), tree(clean.outdir), deleted) == []
+
+
+def test_post_directive_site_parallel_equals_serial(make_app, rootdir, tmp_path):
+    """Read by two processes (more than 5 documents), the directive is found all the same;
+    and an ABlog site lists every post on one page, as ABlog had no pagination."""
+    srcdir = copy_root(rootdir, tmp_path, DIRECTIVE_ONLY)
+    for number in range(1, 10):
+        (srcdir / "posts" / f"night-{number}.md").write_text(
+            f"---\ndate: 2021-07-{number:02}\nblogpost: true\n---\n\n# Night {number}\n\nStars.\n",
+            encoding="utf-8",
+        )
+    serial = run(make_app, srcdir, tmp_path / "serial")
+    parallel = run(make_app, srcdir, tmp_path / "parallel", parallel=2)
+    assert compare_trees(tree(parallel.outdir), tree(serial.outdir), set()) == []
+    assert page(parallel, "index").select_one("ul.postlist") is not None
+    assert len(entry_titles(page(parallel, "blog"))) == 13
+    assert not (parallel.outdir / "blog" / "page" / "2.html").exists()
+
+
+# A site's own ablog/collection.html and ablog/catalog.html draw the blog's pages, with the
+# context ABlog gave them; post.to_html() renders an excerpt from the post's doctree
+
+
+def test_site_collection_and_catalog_templates(tmp_path_factory, rootdir):
+    app = built_site(tmp_path_factory, rootdir, "ablog-collection")
+    assert warnings_of(app) == ""
+    tag = page(app, "blog/tag/telescope").select_one("div.site-collection")
+    assert tag.h1.get_text(strip=True) == "Posts tagged telescope"
+    assert [a["href"] for a in tag.select("h2 a")] == [
+        "../../posts/second.html",
+        "../../posts/first-light.html",
+    ]
+    assert [span.get_text() for span in tag.select("span.date")] == [
+        "02 September 2021",
+        "01 September 2021",
+    ]
+    excerpts = tag.select(".ablog-post-excerpt")
+    # a description is text: escaped
+    assert excerpts[0].p.decode_contents() == "A &lt;b&gt;bold&lt;/b&gt; claim"
+    # an excerpt keeps its markup, smart quotes and links, relative to the page that shows it
+    first = excerpts[1]
+    assert first.select_one("a")["href"] == "../../about.html"
+    assert first.select_one("em").get_text() == "the"
+    assert "“sky”" in first.get_text()
+    assert "Second paragraph" not in first.get_text()  # one paragraph, as post_auto_excerpt
+    assert page(app, "blog").select_one("div.site-collection a")["href"] == "posts/second.html"
+    catalog = page(app, "blog/tag").select("div.site-catalog")
+    assert [div.h2.get_text(" ", strip=True) for div in catalog] == [
+        "Posts tagged telescope",
+        "Posts tagged weather",
+    ]
+    archive = page(app, "blog/archive").select_one("div.site-catalog")
+    assert archive.h2.get_text(" ", strip=True) == "Posted in 2021"
+
+
+def test_our_listing_pages_without_site_templates(ours):
+    """A site without them (and every sphinx-posts site) gets ours."""
+    assert page(ours, "blog/tag/telescope").select_one("div.site-collection") is None
+    assert page(ours, "blog/tag/telescope").select(".posts-entry")

@@ -12,16 +12,13 @@ Ported (ABlog test -> ours):
 - ``test_build.py::test_feed`` -> ``test_feed_atom`` and ``test_feed_social``
 - ``test_canonical.py::test_canonical`` -> ``test_canonical``
 - ``test_external.py::test_external`` -> ``test_external``
-- ``test_postlist.py::test_postlist`` -> ``test_postlist``, an expected failure: the root's
-  conf.py sets none of ABlog's settings, so the site is not taken for an ABlog site and the
-  ``postlist`` is drawn in our markup; and ABlog's markup, where it is used, wraps the date in
-  a ``<time>`` element. ``test_postlist_as_ablog_site`` checks the rest of the markup.
-- ``test_postlist.py::test_postlist_date_format_conf`` -> same name, an expected failure only
-  for the ``<time>`` element (its ``post_date_format_short`` makes the site an ABlog site)
+- ``test_postlist.py::test_postlist`` -> ``test_postlist`` (the root's conf.py sets none of
+  ABlog's settings: its ``post`` directive makes it an ABlog site)
+- ``test_postlist.py::test_postlist_date_format_conf`` -> same name
 - ``test_templates.py::test_override_template_but_fallback_missing`` -> same name
-- ``test_templates.py::test_themes_templates_come_first`` -> same name, an expected failure:
-  a theme's ``ablog/`` templates come after ours on the search path (a documented difference,
-  "What still differs" in ``example-site/docs/migrating-from-ablog.md``)
+- ``test_templates.py::test_themes_templates_come_first`` -> same name (a theme's own
+  ``ablog/postcard.html`` is used over ours; ``test_site_templates_come_before_the_theme``
+  checks that a site's own comes before the theme's)
 
 Not applicable (ABlog internals):
 
@@ -151,17 +148,12 @@ def test_external(tmp_path_factory, rootdir):
 
 # -- test_postlist.py ---------------------------------------------------------------------------
 
-NO_ABLOG_SETTING = (
-    "ABlog's test-postlist conf.py sets no blog_* or post_* setting, so it is not taken for an "
-    "ABlog site and postlist is drawn in our markup (posts_ablog = True says otherwise)"
-)
 ABLOG_LINE = (
     '<li class="ablog-post"><p class="ablog-post-title">{date} - '
     '<a class="reference internal" href="post.html">post</a></p></li>'
 )
 
 
-@pytest.mark.xfail(strict=True, reason=NO_ABLOG_SETTING)
 def test_postlist(tmp_path_factory, rootdir):
     app = built_site(tmp_path_factory, rootdir, "ablog-suite-postlist")
     assert app.statuscode == 0
@@ -220,10 +212,6 @@ def test_override_template_but_fallback_missing(tmp_path_factory, rootdir):
     assert BUILTIN_AUTHORS in source
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a theme's ablog/ templates come after ours on the search path (documented)",
-)
 def test_themes_templates_come_first(tmp_path_factory, rootdir):
     """A theme's own ``ablog/postcard.html`` is used over the built-in one."""
     app = built_site(
@@ -238,3 +226,22 @@ def test_themes_templates_come_first(tmp_path_factory, rootdir):
     theme = rootdir / "test-ablog-suite-templates/_themes/suite_theme/ablog/postcard.html"
     assert BUILTIN_AUTHORS in source
     assert theme.read_text() in source
+
+
+def test_site_templates_come_before_the_theme(tmp_path_factory, rootdir):
+    """The search order is the site's ``templates_path``, then the theme's ``ablog/``
+    templates, then ours: with both, the site's ``ablog/postcard.html`` is the one used."""
+    app = built_site(
+        tmp_path_factory,
+        rootdir,
+        "ablog-suite-templates",
+        templates_path=["_templates"],
+        html_sidebars=SIDEBARS,
+        html_theme_path=["_themes"],
+        html_theme="suite_theme",
+    )
+    source = read(app, "post.html")
+    root = rootdir / "test-ablog-suite-templates"
+    assert (root / "_templates/ablog/postcard.html").read_text() in source
+    assert (root / "_themes/suite_theme/ablog/postcard.html").read_text() not in source
+    assert BUILTIN_AUTHORS in source

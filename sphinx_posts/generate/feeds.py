@@ -137,7 +137,7 @@ class FeedWriter:
         """Each post's share of a feed's inputs key, made once for the same reason."""
         self.previous: dict[str, str] = read_record(app, "feeds").files
         self.written: dict[str, str] = {}
-        self.settings = settings_key(app)
+        self.settings = (settings_key(app), catalog.ablog)
         self.templates = feed_templates(app)
         """ABlog's ``blog_feed_templates``: more Atom feeds, templated entries."""
         self.rendered = EntryTemplates(app, self.templates) if self.templates else None
@@ -179,7 +179,7 @@ class FeedWriter:
 
     def entry_data(self, post: Post) -> dict[str, Any]:
         published = post.date or EPOCH
-        mode = self.config.posts_feed_content
+        mode = self.catalog.setting(self.config, "posts_feed_content")
         named = [self.person(name) for name in shown_terms(post.authors)[0]]
         return {
             "id": self.post_url(post),
@@ -190,11 +190,11 @@ class FeedWriter:
             "authors": named,
             # ABlog's Atom entries named one author, the last (its dict kept one "name")
             "atom_authors": [self.person(name) for name in post.authors[-1:]]
-            if self.config.posts_ablog
+            if self.catalog.ablog
             else named,
             "tags": [clean(name) for name in self.tag_names(post)],
             "categories": ablog_categories([clean(name) for name in self.tag_names(post)])
-            if self.config.posts_ablog
+            if self.catalog.ablog
             else None,
             "summary": clean(post.description or post.excerpt) if mode != "none" else "",
             "content": self.body(post) if mode == "full" else "",
@@ -216,7 +216,7 @@ class FeedWriter:
                     continue
                 page = term_page(self.config, kind, term.slug)
                 self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
-        if self.config.posts_ablog and self.config.blog_feed_archives:
+        if self.catalog.ablog and self.config.blog_feed_archives:
             self.write_ablog_archives(in_feeds)
 
     def write_ablog_archives(self, in_feeds: set[str]) -> None:
@@ -248,7 +248,7 @@ class FeedWriter:
         return digest((self.settings, self.base, folder, title, home, shown, self.templates))
 
     def write(self, folder: str, title: str, home: str, posts: list[Post]) -> None:
-        posts = posts[: self.config.posts_feed_length]
+        posts = posts[: self.catalog.setting(self.config, "posts_feed_length")]
         key = self.inputs_key(folder, title, home, posts)
         paths = [posix_join(folder, name) for name in FORMATS.values()]
         paths += [posix_join(folder, f"{name}.xml") for name in self.templates if name != "atom"]
@@ -257,7 +257,7 @@ class FeedWriter:
             (self.app.outdir / path).is_file() for path in paths
         ):
             return  # unchanged since the last build
-        if self.config.posts_feed_content == "full":
+        if self.catalog.setting(self.config, "posts_feed_content") == "full":
             self.fetch_bodies(posts)
         entries = [self.entry(post) for post in posts]
         updated = max((entry["updated"] for entry in entries), default=EPOCH)

@@ -124,6 +124,8 @@ def reference_inputs(
 
 SIDEBAR_KEY = "posts sidebars"
 """Key of the sidebars' fingerprint among the per-document ones (never a docname)."""
+ABLOG_KEY = "posts ablog site"
+"""Key of whether the site is an ABlog site (store/catalog.py ``is_ablog_site``)."""
 
 
 def _named_components(app: Sphinx) -> list[str]:
@@ -188,14 +190,19 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if sidebars is not None:
         current[SIDEBAR_KEY] = digest(sidebars)
     previous: dict[str, str] = domain.data.setdefault("shown", {})
+    # the site became, or stopped being, an ABlog site (its first or last ``post`` directive,
+    # on a site whose conf.py does not say): every page shows the blog another way
+    current[ABLOG_KEY] = str(domain.catalog().ablog)
     changed = {name for name, value in current.items() if previous.get(name) != value}
     # a page that showed something last time and now shows nothing (its last citing post
     # is gone) changed too
     changed |= {name for name in previous if name not in current and name in env.found_docs}
     domain.data["shown"] = current
-    if SIDEBAR_KEY in changed and SIDEBAR_KEY in previous:
+    if (SIDEBAR_KEY in changed and SIDEBAR_KEY in previous) or (
+        ABLOG_KEY in changed and ABLOG_KEY in previous
+    ):
         return sorted(env.found_docs)
-    return sorted(changed - {SIDEBAR_KEY})
+    return sorted(changed - {SIDEBAR_KEY, ABLOG_KEY})
 
 
 def setup_incremental(app: Sphinx) -> None:

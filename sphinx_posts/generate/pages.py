@@ -43,6 +43,7 @@ from ..urls import (
 from ..write.authors import person_context
 from ..write.lists import post_entry
 from ..write.summaries import archive_years
+from .ablogpages import catalog_page, collection_page
 from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, page_sidebar_inputs
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
@@ -168,7 +169,7 @@ class BlogPages:
 
         ``above`` are the pages between the blog's index and this list (breadcrumbs);
         ``person`` is the author an author page introduces."""
-        per_page = per_page or self.config.posts_per_page
+        per_page = per_page or self.catalog.setting(self.config, "posts_per_page")
         size = per_page if paginate else max(1, len(posts))
         count = max(1, -(-len(posts) // size))
         names = [base if n == 1 else f"{base}/page/{n}" for n in range(1, count + 1)]
@@ -231,7 +232,7 @@ class BlogPages:
         )
         folder = feed["folder"] if feed else self.config.posts_path if kind == "index" else ""
         feeds = feed_choices(self.app, pagename, folder)
-        titles_only = bool(self.config.posts_ablog) and bool(
+        titles_only = self.catalog.ablog and bool(
             ablog_setting(self.config, "blog_archive_titles")
         )
         body = self.render(
@@ -245,7 +246,7 @@ class BlogPages:
             up=up,
             # ABlog's list pages end each entry with a link to the post; with its
             # blog_archive_titles they show titles and dates only
-            expand=_("Read more ...") if self.config.posts_ablog and not titles_only else "",
+            expand=_("Read more ...") if self.catalog.ablog and not titles_only else "",
             excerpts=not titles_only,
         )
         extra: dict[str, Any] = {"posts_feed": feed} if feed else {}
@@ -254,7 +255,8 @@ class BlogPages:
         extra["metatags"] = head_links(pagination["prev"], pagination["next"])
         above_here = list(above) if number == 1 else [*above, (names[0], title)]
         crumbs = self.crumbs(*above_here) if kind != "index" or number > 1 else []
-        return self.page(pagename, heading, body, crumbs, **extra)
+        page = self.page(pagename, heading, body, crumbs, **extra)
+        return collection_page(self.app, page, pagename, kind) if count == 1 else page
 
     def term_index(self, kind: str) -> Page:
         pagename = terms_page(self.config, kind)
@@ -272,7 +274,7 @@ class BlogPages:
         ]
         title = _(KIND_TITLES[kind])
         body = self.render("terms.html", title=title, terms=terms, kind=kind)
-        return self.page(pagename, title, body, self.crumbs())
+        return catalog_page(self.app, self.page(pagename, title, body, self.crumbs()), kind)
 
     def archive(self) -> Page:
         """Every year with its posts; with more posts than a year page holds, every year
@@ -294,16 +296,16 @@ class BlogPages:
             ]
         title = _("Archive")
         body = self.render("archive.html", title=title, years=years)
-        return self.page(pagename, title, body, self.crumbs())
+        return catalog_page(self.app, self.page(pagename, title, body, self.crumbs()), "archive")
 
     def plan(self) -> Iterator[PlannedPage]:
         """Every generated page, named but not yet rendered."""
         config = self.config
         yield from self.listing(index_page(config), config.posts_title, self.catalog.posts, "index")
         for kind in KIND_TITLES:
-            if kind == "location" and not config.posts_ablog:
+            if kind == "location" and not self.catalog.ablog:
                 continue  # ABlog's pages, written for ABlog sites
-            if kind == "language" and not has_language_pages(self.catalog, config):
+            if kind == "language" and not has_language_pages(self.catalog):
                 continue
             terms = [term for term in self.catalog.terms[kind].values() if term.posts]
             if not terms and kind != "tag":
@@ -342,7 +344,7 @@ class BlogPages:
                 above,
                 per_page=config.posts_per_year_page,
             )
-        if config.posts_ablog:  # ABlog's list of drafts and scheduled posts
+        if self.catalog.ablog:  # ABlog's list of drafts and scheduled posts
             domain = get_domain(self.app.env)
             drafts = [post for post in domain.sorted_posts() if post.key not in self.catalog.rank]
             yield from self.listing(drafts_page(config), _("Drafts"), drafts, "drafts", None, False)
@@ -370,7 +372,7 @@ class BlogPages:
         """Author pages were named after the ``posts_authors`` key before they were named after
         the author (as ABlog names them): each old address forwards to the author's page."""
         config, catalog = self.config, self.catalog
-        if config.posts_ablog:
+        if catalog.ablog:
             return  # ABlog always named them after the author
         for key in sorted(config.posts_authors):
             term = catalog.term("author", key)
@@ -443,7 +445,7 @@ class BlogPages:
             "post_title": post.title,
             # ABlog's post_redirect_refresh (5 s by default) on ABlog sites; at once elsewhere
             "refresh": ablog_setting(self.config, "post_redirect_refresh")
-            if self.config.posts_ablog
+            if self.catalog.ablog
             else 0,
         }
         return pagename, context, "posts/redirect.html"
@@ -553,11 +555,13 @@ def chrome_key(app: Sphinx) -> str:
     navigation = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
     in_navigation = set(env.toctree_includes).union(*env.toctree_includes.values())
     titles = sorted((doc, env.titles[doc].astext()) for doc in in_navigation if doc in env.titles)
-    sidebars = page_sidebar_inputs(app, get_domain(env).catalog())
+    catalog = get_domain(env).catalog()
+    sidebars = page_sidebar_inputs(app, catalog)
     return digest(
         (
             getattr(build_info, "config_hash", ""),
             ablog_values(app.config),
+            catalog.ablog,  # decided after reading on a site whose conf.py does not say
             getattr(build_info, "tags_hash", ""),
             builder.templates.newest_template_mtime() if builder.templates else 0,
             navigation,

@@ -24,6 +24,7 @@ from ..config import (
     BY_NAME,
     ablog_names,
     ablog_setting,
+    ablog_site_values,
     bool_like,
     checked,
     report_setting,
@@ -34,12 +35,15 @@ from ..formats import machine_date, show_date
 from ..model import DateRangeError, parse_date
 from ..report import PostsWarning, note, shown_value, tell, warn
 from ..store.domain import get_domain
+from ..urls import post_label
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from ..model import Post
 
 _ = get_translation("sphinx_posts")
 
@@ -63,9 +67,6 @@ DISQUS_SHORTNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 """A Disqus shortname: the first label of ``<shortname>.disqus.com``, so nothing that could
 make the embed's script address point elsewhere."""
 
-EVERY_POST = 2**31 - 1
-"""``posts_feed_length`` for ABlog's ``blog_feed_length = None``: feeds hold every post."""
-
 
 def register_ablog_settings(app: Sphinx) -> None:
     """Accept ABlog's names in conf.py (unless ABlog itself is loaded and owns them)."""
@@ -83,9 +84,17 @@ def written(config: Config) -> set[str]:
     return set(getattr(config, "_raw_config", {})) | set(getattr(config, "_overrides", {}))
 
 
-def is_ablog_site(config: Config) -> bool:
-    """The rule for "this is an ABlog site": conf.py sets one of ABlog's settings."""
-    return any(name.startswith(ABLOG_PREFIXES) for name in written(config))
+def is_ablog_site(config: Config) -> bool | None:
+    """The rule for "this is an ABlog site": conf.py sets one of ABlog's settings. A conf.py
+    that sets neither those nor any ``posts_*`` setting leaves it undecided (None): then the
+    site is an ABlog site when a document uses ABlog's ``post`` directive, which is known
+    only once the documents are read (store/catalog.py)."""
+    given = written(config)
+    if any(name.startswith(ABLOG_PREFIXES) for name in given):
+        return True
+    if any(name.startswith("posts_") for name in given):
+        return False
+    return None
 
 
 def _setting(config: Config, name: str) -> Any:
@@ -143,16 +152,11 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
             value = [_pattern(item) for item in value]
         config[ours] = value
     check_other_settings(config)
-    if config.posts_ablog:
-        if not {"posts_date_format", "post_date_format"} & given:  # a given one was copied
-            config.posts_date_format = ABLOG_DEFAULTS["post_date_format"]
-        if "posts_feed_length" not in given and config.blog_feed_length is None:
-            config.posts_feed_length = EVERY_POST
-        if "posts_per_page" not in given:  # ABlog had no pagination: one page, until asked
-            config.posts_per_page = EVERY_POST
-        if "posts_feed_content" not in given:
-            fulltext = ablog_setting(config, "blog_feed_fulltext")
-            config.posts_feed_content = "full" if fulltext else "summary"
+    if config.posts_ablog:  # ABlog's meanings where conf.py does not say (a given one was copied)
+        copied = {ours for ablog_name, ours in ALIASES.items() if ablog_name in given}
+        for name, value in ablog_site_values(config).items():
+            if name not in given | copied:
+                config[name] = value
     fulltext = _setting(config, "blog_feed_fulltext")
     if fulltext is not None and "posts_feed_content" not in given:
         config.posts_feed_content = "full" if fulltext else "summary"
@@ -262,26 +266,25 @@ class UpdateDirective(SphinxDirective):
         return [note]
 
 
-def post_label(docname: str) -> str:
-    """ABlog's label of a post: its file name (a folder's name for ``.../index``)."""
-    folder, _, name = docname.rpartition("/")
-    if name == "index":
-        name = folder.rpartition("/")[2]
-    return name
-
-
 def label_posts(app: Sphinx, doctree: nodes.document) -> None:
     """On an ABlog site, every post is a ``std`` label, as ABlog made it: ``{ref}`first-light```
     links to the post with its title. A label the site defines itself is left alone."""
     env = app.env
     post = get_domain(env).posts.get(env.docname)
-    if not (app.config.posts_ablog and post):
+    if not post or not (app.config.posts_ablog or ablog_post_of_undecided_site(app, post)):
         return
     label = post_label(post.docname)
     std = env.domains.standard_domain
     if label and label not in std.labels and label not in std.anonlabels:
         std.labels[label] = (post.docname, "", post.title)
         std.anonlabels[label] = (post.docname, "")
+
+
+def ablog_post_of_undecided_site(app: Sphinx, post: Post) -> bool:
+    """A post made by ABlog's ``post`` directive on a site whose conf.py does not say whether
+    it is an ABlog site: that directive makes it one, so the post is labelled (decided by the
+    document itself, so a document reads the same whatever was read before it)."""
+    return app.config.posts_ablog is None and post.ablog_directive
 
 
 def resolve_page_label(

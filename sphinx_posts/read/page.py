@@ -104,7 +104,9 @@ class PostPage(SphinxTransform):
             section = self.title_section(fallback)
         # ABlog names a post by its ``title`` when it has one, whatever its heading says; a
         # heading made from ``title`` leaves it as written too
-        named = bool(given) and (bool(self.config.posts_ablog) or self.made_heading)
+        ablog = self.config.posts_ablog
+        ablog_named = ablog or (ablog is None and directive is not None)  # decided by the page
+        named = bool(given) and (bool(ablog_named) or self.made_heading)
         title = given if named else section[0].astext()
         section.insert(1, byline(docname=docname))
         section += post_footer(docname=docname)
@@ -120,6 +122,8 @@ class PostPage(SphinxTransform):
         auto_image(self.env, reader, images)
         words = word_count(self.env, docname, self.document)
         post = read_post(reader, title, excerpt, words, images)
+        if directive is not None:
+            post = replace(post, ablog_directive=True)
         get_domain(self.env).add_post(post)
         later(
             self.document,
@@ -160,6 +164,7 @@ class PostPage(SphinxTransform):
                 len(section.astext().split()),
                 images,
             )
+            post = replace(post, ablog_directive=True)
             if not whole and section["ids"]:
                 post = replace(post, section=section["ids"][0])
             section.insert(1, byline(docname=post.key))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ..config import site_timezone
+from ..config import ablog_site_values, site_timezone
 from ..i18n import language_name
 from ..model import Term, ablog_slug, slugify, term_key, unique_slugs
 from ..people import find_person, read_people
@@ -67,6 +67,11 @@ class Catalog:
     """Translation key -> the listed posts that are one post in several languages."""
     translation_keys: dict[str, str] = field(default_factory=dict)
     """Post key -> its translation key (also for the post a key names by its docname)."""
+    ablog: bool = False
+    """An ABlog site (see :func:`is_ablog_site`): the blog is shown as ABlog showed it."""
+    values: dict[str, Any] = field(default_factory=dict)
+    """``posts_*`` values that differ from the configuration's: ABlog's meanings, on a site
+    found to be an ABlog site only by its ``post`` directives (see :meth:`setting`)."""
 
     def __post_init__(self) -> None:
         self.rank = {post.key: index for index, post in enumerate(self.posts)}
@@ -116,6 +121,11 @@ class Catalog:
     def key_of(self, kind: str, name: str) -> str:
         """A term's identity; an author named by key (``ana``) is the person it names."""
         return term_key(shown_name(self.people, kind, name))
+
+    def setting(self, config: Config, name: str) -> Any:
+        """A ``posts_*`` value as this build reads it: the configuration's, or ABlog's meaning
+        of it on a site its ``post`` directives made an ABlog site (conf.py said nothing)."""
+        return self.values[name] if name in self.values else config[name]
 
     def person(self, name: str) -> Person:
         """The author a post names, as ``posts_authors`` describes them (or by name only)."""
@@ -196,17 +206,29 @@ def spoken_names(config: Config, codes: list[str]) -> dict[str, str]:
     return {key: name for key, name in names.items() if name}
 
 
-def has_language_pages(catalog: Catalog, config: Config) -> bool:
+def has_language_pages(catalog: Catalog) -> bool:
     """A page per language: on a blog in two languages or more (and, as ABlog did, on an
     ABlog site whose posts name any)."""
     languages = [term for term in catalog.terms["language"].values() if term.posts]
-    return len(languages) >= (1 if config.posts_ablog else 2)
+    return len(languages) >= (1 if catalog.ablog else 2)
 
 
-def order(config: Config) -> Callable[[Post], tuple[Any, ...]]:
+def is_ablog_site(records: dict[str, Post], config: Config) -> bool:
+    """``posts_ablog`` as conf.py decided it (read/ablog.py); where it could not (conf.py sets
+    neither ABlog's settings nor ours), whether any document uses ABlog's ``post`` directive.
+
+    Decided from the records, after every document is read and merged: the same for a clean,
+    an incremental and a parallel build (generate/incremental.py rewrites every page when it
+    changes)."""
+    if config.posts_ablog is not None:
+        return bool(config.posts_ablog)
+    return any(post.ablog_directive for post in records.values())
+
+
+def order(ablog: bool) -> Callable[[Post], tuple[Any, ...]]:
     """Oldest first. Posts of the same moment go by docname, or on an ABlog site by title,
     as ABlog orders them."""
-    if config.posts_ablog:
+    if ablog:
         return lambda post: (post.sort_key()[0], post.title, post.key)
     return lambda post: post.sort_key()
 
@@ -216,7 +238,8 @@ def _shown_slug(shown: dict[str, str], fold: Callable[[str], str], key: str) -> 
 
 
 def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Catalog:
-    oldest_first = sorted(records.values(), key=order(config))
+    ablog = is_ablog_site(records, config)
+    oldest_first = sorted(records.values(), key=order(ablog))
     listed = [post for post in oldest_first if is_listed(post, config, now)]
     people = read_people(config.posts_authors)
     terms: dict[str, dict[str, Term]] = {}
@@ -227,12 +250,12 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
             [shown_name(people, kind, name) for name in post_terms(post, kind)]
             for post in oldest_first
         ]
-        fold = ablog_slug if config.posts_ablog else None
+        fold = ablog_slug if ablog else None
         shown = shown_names(config, kind)
         if shown:
             fold = partial(_shown_slug, shown, fold or slugify)
         slugs = unique_slugs([name for names in named for name in names], fold)
-        if kind == "language" and not shown and not config.posts_ablog:
+        if kind == "language" and not shown and not ablog:
             shown = spoken_names(config, [name for names in named for name in names])
         found: dict[str, Term] = {}
         for post, names in zip(oldest_first, named, strict=True):
@@ -245,7 +268,17 @@ def build_catalog(records: dict[str, Post], config: Config, now: datetime) -> Ca
                 found[term_key(shown_name(people, kind, name))].posts.append(post)
         terms[kind] = dict(sorted(found.items(), key=lambda item: item[1].slug))
     newest_first = list(reversed(listed))
-    catalog = Catalog(newest_first, terms, {}, now, site_timezone(config), people=people)
+    undecided = ablog and config.posts_ablog is None
+    catalog = Catalog(
+        newest_first,
+        terms,
+        {},
+        now,
+        site_timezone(config),
+        people=people,
+        ablog=ablog,
+        values=ablog_site_values(config) if undecided else {},
+    )
     years: dict[int, list[Post]] = defaultdict(list)
     for post in newest_first:
         if post.date is not None:

@@ -16,7 +16,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..model import ablog_slug
 from ..report import PostsWarning, warn
-from ..urls import ablog_labels, link, term_link, term_page, year_page
+from ..urls import ablog_labels, link, post_label, term_link, term_page, year_page
 from .catalog import Catalog, build_catalog, build_time
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 10
+DATA_VERSION = 11
 
 
 class PostsDomain(Domain):
@@ -179,11 +179,21 @@ class PostsDomain(Domain):
     def ablog_label(self, target: str) -> tuple[str, str] | None:
         """The page and title ABlog's label ``target`` names, on an ABlog site."""
         config = self.env.config
-        if not config.posts_ablog:
+        if not self.catalog().ablog:
             return None
         fixed = ablog_labels(config)
         if target in fixed:
             return fixed[target]
+        # a post's label, for the posts not labelled when read (read/ablog.py): on a site its
+        # post directives made an ABlog site, the posts without the directive
+        if target not in self.env.domains.standard_domain.labels:
+            labelled = sorted(
+                (post.docname, post.title)
+                for post in self.posts.values()
+                if not post.section and post_label(post.docname) == target
+            )
+            if labelled:
+                return labelled[0]
         kind, _, slug = target.partition("-")
         catalog = self.catalog()
         if kind == "archive" and slug.isdigit() and int(slug) in catalog.years:
@@ -204,7 +214,7 @@ class PostsDomain(Domain):
         self, builder: Builder, fromdocname: str, target: str, node: Element, contnode: Element
     ) -> Element | None:
         found = self.ablog_label(target)
-        if target == "blog-feed" and self.env.config.posts_ablog:  # a file, not a page
+        if target == "blog-feed" and self.catalog().ablog:  # a file, not a page
             feed = f"{self.env.config.posts_path}/atom.xml"
             found = (feed, f"{self.env.config.posts_title} Feed")
             uri = relative_uri(builder.get_target_uri(fromdocname), feed)

@@ -16,7 +16,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from docutils import nodes
+from docutils.utils import new_document
+from markupsafe import Markup
+from sphinx import addnodes
+
 from ..config import ABLOG_DEFAULTS, ablog_setting
+from ..doctree import ancestors
 from ..model import ablog_slug
 from ..store.catalog import NAMED_KINDS, is_scheduled
 from ..store.domain import get_domain
@@ -125,7 +131,8 @@ class BlogPost:
     ``published``, ``tags``/``author``/``category``/``location``/``language`` (collections),
     ``prev``/``next`` and the links."""
 
-    def __init__(self, post: Post, published: bool, timezone: Any) -> None:
+    def __init__(self, post: Post, published: bool, timezone: Any, blog: Blog) -> None:
+        self._blog = blog
         self.post = post
         self.key = post.key
         self.docname = post.docname
@@ -154,6 +161,14 @@ class BlogPost:
     def __str__(self) -> str:
         return self.title
 
+    def to_html(
+        self, pagename: str, fulltext: bool = False, drop_h1: bool = True, img_url: bool = False
+    ) -> Markup:
+        """ABlog's ``post.to_html(pagename)``: the excerpt as HTML, links relative to
+        ``pagename`` (``fulltext``: the whole post, its title left out; ``drop_h1`` and
+        ``img_url`` are accepted and ignored)."""
+        return self._blog.post_html(self, pagename, fulltext)
+
     def sort_key(self) -> tuple[float, str]:
         return (self.date.timestamp() if self.date else float("inf"), self.title)
 
@@ -165,8 +180,12 @@ class Blog:
     """ABlog's ``Blog``: ``ablog`` in a page's context."""
 
     def __init__(self, app: Sphinx, catalog: Catalog) -> None:
+        self._app = app
+        self._html: dict[tuple[str, str, bool], Markup] = {}
+        self._at: dict[str, Collection] = {}
         self._config = app.config
         config = app.config
+        self._date_format = catalog.setting(config, "posts_date_format")
         path = config.posts_path
         self.blog_path = path
         self.blog_title = config.posts_title
@@ -192,7 +211,7 @@ class Blog:
                 and post.date is not None
                 and not is_scheduled(post, catalog.now)
             )
-            view = self._by_key[post.key] = BlogPost(post, published, catalog.timezone)
+            view = self._by_key[post.key] = BlogPost(post, published, catalog.timezone, self)
             (self.posts if published else self.drafts).posts.append(view)
             self._terms(view, catalog)
             if published and (year := catalog.year_of(post)) is not None:
@@ -245,9 +264,18 @@ class Blog:
         """ABlog's settings, as ``ablog.post_date_format``."""
         if name in ABLOG_DEFAULTS:
             if name == "post_date_format":
-                return self._config.posts_date_format
+                return self._date_format
             return ablog_setting(self._config, name)
         raise AttributeError(name)
+
+    def post_html(self, view: BlogPost, pagename: str, fulltext: bool) -> Markup:
+        """A post's excerpt (or whole text) as HTML, rendered once per page from its doctree:
+        the paragraphs the excerpt was taken from, so the writer's markup, links and smart
+        quotes are kept. A ``description`` is text, and is escaped."""
+        key = (view.key, pagename, fulltext)
+        if key not in self._html:
+            self._html[key] = render_post_html(self._app, view.post, pagename, fulltext)
+        return self._html[key]
 
     @property
     def fontawesome(self) -> bool:
@@ -264,6 +292,16 @@ class Blog:
 
     def __getitem__(self, key: str) -> BlogPost | None:
         return self._by_key.get(key)
+
+    def collection_at(self, docname: str) -> Collection | None:
+        """The collection whose page is ``docname`` (the blog's index, a tag's page ...)."""
+        if not self._at:
+            for catalog in (self.archive, *self.catalogs.values()):
+                for coll in catalog:
+                    self._at.setdefault(coll.docname, coll)
+            self._at[self.posts.docname] = self.posts
+            self._at[self.drafts.docname] = self.drafts
+        return self._at.get(docname)
 
     def __contains__(self, key: object) -> bool:
         return key in self._by_key
@@ -298,6 +336,67 @@ class Blog:
         return url[:-5] if url.endswith("index") else url
 
 
+EXCERPT_CLASS = "ablog-post-excerpt"
+NOT_EXCERPT = (nodes.Admonition, nodes.topic, nodes.sidebar, nodes.system_message)
+NOT_EXCERPT += (nodes.docinfo, nodes.field_list)
+
+
+def _words(node: nodes.Node) -> str:
+    text = "".join(part.astext() for part in node.findall(nodes.Text))
+    return " ".join(text.split())
+
+
+def excerpt_paragraphs(root: nodes.Element, excerpt: str) -> list[nodes.paragraph]:
+    """The paragraphs, in order, whose text the post's (plain text) excerpt is."""
+    wanted = " ".join(excerpt.rstrip("…").split())
+    found: list[nodes.paragraph] = []
+    shown = ""
+    for paragraph in root.findall(nodes.paragraph):
+        if any(isinstance(parent, NOT_EXCERPT) for parent in ancestors(paragraph)):
+            continue
+        words = _words(paragraph)
+        if not words:
+            continue
+        joined = f"{shown} {words}".strip()
+        if not (wanted.startswith(joined) or joined.startswith(wanted)):
+            break
+        found.append(paragraph)
+        shown = joined
+        if len(shown) >= len(wanted):
+            break
+    return found if wanted and shown.startswith(wanted) else []
+
+
+def render_post_html(app: Sphinx, post: Post, pagename: str, fulltext: bool) -> Markup:
+    builder = app.builder
+    excerpt = post.description or post.excerpt
+    plain = Markup('<div class="{}"><p>{}</p></div>').format(EXCERPT_CLASS, excerpt)
+    if (post.description and not fulltext) or not hasattr(builder, "render_partial"):
+        return plain
+    doctree = app.env.get_doctree(post.docname)
+    root: nodes.Element = doctree
+    if post.section:
+        root = next(
+            (node for node in doctree.findall(nodes.section) if post.section in node["ids"]),
+            doctree,
+        )
+    if fulltext:
+        section = root if post.section else next(iter(root.findall(nodes.section)), root)
+        chosen = [child for child in section.children if not isinstance(child, nodes.title)]
+    else:
+        chosen = excerpt_paragraphs(root, post.excerpt)
+    if not chosen:
+        return plain
+    document = new_document("", doctree.settings)
+    container = nodes.container(classes=[EXCERPT_CLASS])
+    container.extend(node.deepcopy() for node in chosen)
+    document += container
+    for reference in document.findall(addnodes.pending_xref):
+        reference["refdoc"] = pagename  # links from the page that shows the excerpt
+    app.env.resolve_references(document, pagename, builder)
+    return Markup(builder.render_partial(document[0])["fragment"])
+
+
 def ablog_blog(app: Sphinx) -> Blog:
     """This build's ``Blog`` view, made on first use."""
     catalog = get_domain(app.env).catalog()
@@ -317,7 +416,7 @@ def ablog_context(
 ) -> None:
     """On an ABlog site, ``ablog`` and ``anchor`` in every page's context, as ABlog put them:
     a site's (or a theme's) own templates written for ABlog render instead of failing."""
-    if app.config.posts_ablog and makes_blog_pages(app.builder):
+    if makes_blog_pages(app.builder) and get_domain(app.env).catalog().ablog:
         context.setdefault("ablog", ablog_blog(app))
         context.setdefault("anchor", anchor)
 

@@ -6,11 +6,12 @@ gets a plain paragraph, so LaTeX, text, man and epub readers still see date and 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from ..doctree import byline, chrome
+from ..doctree import byline, chrome, timestamp
 from ..formats import machine_date, reading_minutes, show_date
 from ..i18n import _, ngettext
 from ..store.catalog import is_scheduled
@@ -33,7 +34,8 @@ def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: st
         return ""
     key = (post.key, date_format)
     if key not in catalog.shown_dates:
-        catalog.shown_dates[key] = show_date(post.date, config, date_format)
+        chosen = date_format or catalog.setting(config, "posts_date_format")
+        catalog.shown_dates[key] = show_date(post.date, config, chosen)
     return catalog.shown_dates[key]
 
 
@@ -50,7 +52,9 @@ def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
         "post": post,
         "date": post_date_text(catalog, post, config),
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
-        "updated": show_date(post.updated, config) if post.updated else "",
+        "updated": show_date(post.updated, config, catalog.setting(config, "posts_date_format"))
+        if post.updated
+        else "",
         "updated_iso": machine_date(post.updated, post.updated_has_time, config)
         if post.updated
         else "",
@@ -101,5 +105,23 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(plain_byline(context))
 
 
+def redate_updates(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """An ``update`` note's date is shown when read, in ``posts_date_format``; on a site
+    that its ``post`` directives made an ABlog site (known only once every page is read) it
+    is shown again here, in ABlog's format."""
+    catalog = get_domain(app.env).catalog()
+    if "posts_date_format" not in catalog.values:
+        return
+    chosen = catalog.values["posts_date_format"]
+    for note in doctree.findall(nodes.admonition):
+        if "posts_updated" not in note:
+            continue
+        when = datetime.fromisoformat(note["posts_updated"])
+        for shown in note.findall(timestamp):
+            shown.children = []
+            shown += nodes.Text(show_date(when, app.config, chosen))
+
+
 def setup_bylines(app: Sphinx) -> None:
     app.connect("doctree-resolved", resolve_bylines)
+    app.connect("doctree-resolved", redate_updates)

@@ -66,7 +66,7 @@ def post_entry(
         # a post in another language than the site's says so (screen readers, hyphenation)
         "lang_attrs": Markup(lang_attributes(content_language(post.languages), config.language)),
         # an ABlog site's entries show the image, authors and categories, as ABlog's did
-        "ablog": bool(config.posts_ablog),
+        "ablog": catalog.ablog,
     }
 
 
@@ -117,7 +117,7 @@ def render_list(
 
     ``all_posts``: end the list with a link to the blog's index, so a home page that shows
     the latest posts leads to the rest."""
-    if ablog_markup(app, spec):
+    if ablog_markup(app, spec, catalog):
         return ablog_list(app, page, posts, spec, catalog)
     entries = [post_entry(app.builder, page, post, catalog, spec.date_format) for post in posts]
     template_format = "{" in spec.format
@@ -150,11 +150,11 @@ def render_list(
 ABLOG_FORMAT = "{date} - {title}"
 
 
-def ablog_markup(app: Sphinx, spec: ListSpec) -> bool:
+def ablog_markup(app: Sphinx, spec: ListSpec, catalog: Catalog) -> bool:
     """On an ABlog site, a ``postlist`` in ABlog's line format (its default, or a ``:format:``
     string) is drawn in ABlog's markup, which themes and sites style."""
     return (
-        bool(app.config.posts_ablog)
+        catalog.ablog
         and app.builder.format == "html"
         and (spec.format == "list" or "{" in spec.format)
     )
@@ -165,11 +165,16 @@ def ablog_list(
 ) -> nodes.Node:
     """ABlog's ``ul.postlist > li.ablog-post`` from ``posts/ablog-postlist.html``: a line per
     post (``{date} - {title}``, dates in ``post_date_format_short``), with ``:excerpts:`` the
-    excerpt and with ``:expand:`` a link to the post."""
+    excerpt and with ``:expand:`` a link to the post. A posted section is linked as ABlog
+    linked it: its page, without the section's anchor (the blog's own pages link the
+    section)."""
     date_format = spec.date_format or str(ablog_setting(app.config, "post_date_format_short"))
     line = spec.format if "{" in spec.format else ABLOG_FORMAT
     entries = [post_entry(app.builder, page, post, catalog, date_format) for post in posts]
     for entry in entries:
+        if entry["post"].section:  # ABlog's postlist links a posted section's page, no anchor
+            entry["page_url"] = link(app.builder, page, entry["docname"])
+            entry["url"] = entry["url"] if entry["external"] else entry["page_url"]
         entry["line_html"] = ablog_line(entry, line, html=True, linked=True)
     context = {
         "entries": entries,

@@ -143,7 +143,7 @@ class SidebarData:
                 pages.append((title, terms_page(self._app.config, kind)))
         if any(term.posts for term in self._catalog.terms["author"].values()):
             pages.append((_("Authors"), terms_page(self._app.config, "author")))
-        if has_language_pages(self._catalog, self._app.config):
+        if has_language_pages(self._catalog):
             pages.append((_("Languages"), terms_page(self._app.config, "language")))
         return [
             {"title": title, "url": self.url(page), "current": page == self._pagename}
