@@ -232,9 +232,7 @@ class BlogPages:
         )
         folder = feed["folder"] if feed else self.config.posts_path if kind == "index" else ""
         feeds = feed_choices(self.app, pagename, folder)
-        titles_only = self.catalog.ablog and bool(
-            ablog_setting(self.config, "blog_archive_titles")
-        )
+        titles_only = self.catalog.ablog and bool(ablog_setting(self.config, "blog_archive_titles"))
         body = self.render(
             "listing.html",
             title=heading,

@@ -23,7 +23,6 @@ from ..config import (
     BOOL_EXPECTED,
     BY_NAME,
     ablog_names,
-    ablog_setting,
     ablog_site_values,
     bool_like,
     checked,
