@@ -125,6 +125,39 @@ def drop_ablog_templates(config: Config) -> None:
         )
 
 
+OLD_SIDEBARS = frozenset(
+    f"{name}.html"
+    for name in (
+        "archives",
+        "authors",
+        "categories",
+        "languages",
+        "locations",
+        "postcard",
+        "recentposts",
+        "tagcloud",
+    )
+)
+"""ABlog's sidebar names from before 0.10, without ``ablog/``: ABlog still renders them
+(templates/<name>.html in sphinx-posts shows ABlog's ``ablog/<name>``)."""
+
+
+def note_old_sidebars(config: Config) -> None:
+    """Say once that ``html_sidebars`` uses ABlog's old names (ABlog warned on every page)."""
+    named = {
+        name
+        for names in config.html_sidebars.values()
+        for name in ([names] if isinstance(names, str) else names)
+    }
+    if old := sorted(named & OLD_SIDEBARS):
+        tell(
+            PostsWarning.ABLOG,
+            f"html_sidebars names ABlog's old templates ({', '.join(old)}): each shows "
+            "ablog/<name>, as ABlog did; write ablog/<name> in conf.py to say so",
+            config.suppress_warnings,
+        )
+
+
 def apply_ablog_settings(app: Sphinx, config: Config) -> None:
     """Copy each ABlog setting the writer set into its ``posts_*`` twin, if that is unset;
     on an ABlog site, ABlog's defaults stand where ours differ."""
@@ -136,6 +169,7 @@ def apply_ablog_settings(app: Sphinx, config: Config) -> None:
         )
         return
     drop_ablog_templates(config)
+    note_old_sidebars(config)
     given = written(config)
     if config.posts_ablog is None:
         config.posts_ablog = is_ablog_site(config)

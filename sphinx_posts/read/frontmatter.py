@@ -338,6 +338,8 @@ class FieldReader:
         for key in self.fields:
             if key in KNOWN_KEYS or key in OTHER_KEYS or key in OTHER_GENERATOR_KEYS:
                 continue
+            if ":" in key:  # another extension's namespace (``og:description``), not a typo
+                continue
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.74)
             if close:
                 warn(

@@ -34,6 +34,7 @@ _NOT_CONTENT = (
     nodes.substitution_definition,
     nodes.system_message,
     nodes.raw,
+    nodes.meta,  # myst's html_meta, before the first heading
     addnodes.highlightlang,  # nbsphinx opens a notebook with one
     post_meta,
 )

@@ -1,0 +1,14 @@
+# Shaped like a real ABlog site (MyST posts, a placeholder blog.md, ABlog settings only):
+# a post whose frontmatter sets sphinxext-opengraph's ``og:description`` and ``html_meta``,
+# posts with ``update`` notes; html_sidebars in ABlog's names from before 0.10 (no ``ablog/``).
+project = "Real site"
+extensions = ["myst_parser", "sphinx_posts"]
+exclude_patterns = ["_build"]
+html_theme = "alabaster"
+language = "en"
+post_date_format_short = "%b %d, %Y"
+post_auto_image = 1
+html_sidebars = {
+    "blog/**": ["postcard.html", "recentposts.html"],
+    "**": ["archives.html", "tagcloud.html", "categories.html", "authors.html"],
+}

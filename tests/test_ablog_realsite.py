@@ -1,0 +1,86 @@
+"""Issue 9, found on real ABlog sites switched in one line (migrating-from-ablog.md, "Real
+sites we built both ways"): ``test-ablog-realsite`` keeps the shapes that differed, and is
+built once with sphinx-posts and once with ABlog."""
+
+from __future__ import annotations
+
+import pytest
+from blog_helpers import built_site, entry_titles, page
+from helpers import posts_of, warnings_of
+
+ROOT = "ablog-realsite"
+
+
+@pytest.fixture(scope="module")
+def ours(tmp_path_factory, rootdir):
+    return built_site(tmp_path_factory, rootdir, ROOT)
+
+
+@pytest.fixture(scope="module")
+def theirs(tmp_path_factory, rootdir):
+    ablog = pytest.importorskip("ablog")
+    ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
+    try:
+        return built_site(tmp_path_factory, rootdir, ROOT, extensions=["myst_parser", "ablog"])
+    finally:
+        ablog.blog.Blog._dict.clear()
+
+
+def heading_texts(soup, name: str) -> list[str]:
+    return [h.get_text(strip=True).rstrip("¶#") for h in soup.select(f"div.body {name}")]
+
+
+# myst's ``html_meta`` puts meta nodes before the page's first heading: the heading is still
+# the post's title (it was "no title" and a made-up heading above the real one)
+
+
+def test_html_meta_before_the_heading_keeps_the_title(ours, theirs):
+    assert "has no title" not in warnings_of(ours)
+    assert posts_of(ours)["blog/meta"].title == "Model answers"
+    post = page(ours, "blog/meta")
+    assert heading_texts(post, "h1") == heading_texts(page(theirs, "blog/meta"), "h1")
+    assert heading_texts(post, "h1") == ["Model answers"]
+    assert heading_texts(post, "h2") == ["Details"]
+    assert "Model answers" in entry_titles(page(ours, "blog"))
+    meta = post.select_one('meta[name="description"]')
+    assert meta is not None
+    assert meta["content"] == "A post described for search engines."
+
+
+# sphinxext-opengraph's ``og:description`` is another extension's key, not a typo of ours
+
+
+def test_other_extensions_namespaced_keys_are_not_typos(ours):
+    assert "og:description" not in warnings_of(ours)
+
+
+# html_sidebars written before ABlog 0.10 name its templates without ``ablog/``; ABlog still
+# renders them (it warns on every page): the build must not stop at "postcard.html not found"
+
+
+OLD_NAMES = {
+    "blog/meta": ("postcard", "recentposts"),
+    "index": ("archives", "tagcloud", "categories", "authors"),
+}
+
+
+def sidebar_headings(soup) -> list[str]:
+    return [h.get_text(" ", strip=True) for h in soup.select(".ablog-sidebar-item h3")]
+
+
+@pytest.mark.parametrize("pagename", sorted(OLD_NAMES))
+def test_old_sidebar_names_render_ablogs_sidebars(ours, theirs, pagename):
+    """The markup is ABlog's current one (``ablog__archives``; ABlog's old templates said
+    ``ablog__archive``), so the test compares what a reader sees: the sidebars' headings."""
+    for name in OLD_NAMES[pagename]:
+        assert page(ours, pagename).select_one(f".ablog__{name}") is not None, name
+    assert sidebar_headings(page(ours, pagename)) == sidebar_headings(page(theirs, pagename))
+    card = page(ours, "blog/meta").select_one(".ablog__postcard")
+    assert "Ana Souza" in card.get_text()
+
+
+def test_old_sidebar_names_are_mentioned_once(ours):
+    said = ours.status.getvalue()
+    assert said.count("ABlog's old templates") == 1
+    assert "archives.html, authors.html, categories.html, postcard.html" in said
+    assert "old template" not in warnings_of(ours)
