@@ -84,3 +84,25 @@ def test_old_sidebar_names_are_mentioned_once(ours):
     assert said.count("ABlog's old templates") == 1
     assert "archives.html, authors.html, categories.html, postcard.html" in said
     assert "old template" not in warnings_of(ours)
+
+
+# ABlog's list entries show when a post was updated (its last ``update`` note), as ours do
+
+
+def listed(soup, title: str):
+    return next(
+        entry
+        for entry in soup.select("article.posts-entry, div.ablog-post")
+        if title in entry.get_text()
+    )
+
+
+@pytest.mark.parametrize("pagename", ["blog", "blog/author/ana-souza"])
+def test_list_entries_show_the_update(ours, theirs, pagename):
+    assert "26 November 2024" in listed(page(theirs, pagename), "Course index").get_text()
+    entry = listed(page(ours, pagename), "Course index")
+    updated = entry.select_one(".posts-entry-updated")
+    assert updated.get_text(" ", strip=True) == "Updated 26 November 2024"
+    assert updated.time["datetime"].startswith("2024-11-26")
+    assert "17 November 2021" in entry.select_one(".posts-entry-meta time").get_text()
+    assert listed(page(ours, pagename), "Model answers").select_one(".posts-entry-updated") is None

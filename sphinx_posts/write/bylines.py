@@ -39,6 +39,18 @@ def post_date_text(catalog: Catalog, post: Post, config: Config, date_format: st
     return catalog.shown_dates[key]
 
 
+def post_updated_text(catalog: Catalog, post: Post, config: Config) -> str:
+    """The date a post was last updated, as :func:`post_date_text`; "" when it was not (ABlog
+    shows an update only when it differs from the date)."""
+    if post.updated is None or post.updated == post.date:
+        return ""
+    key = (post.key, "\0updated")  # no date format starts with NUL
+    if key not in catalog.shown_dates:
+        chosen = catalog.setting(config, "posts_date_format")
+        catalog.shown_dates[key] = show_date(post.updated, config, chosen)
+    return catalog.shown_dates[key]
+
+
 def byline_context(app: Sphinx, page: str, post: Post) -> dict[str, Any]:
     """What the byline template (and the plain-text byline) shows."""
     config = app.config

@@ -18,7 +18,7 @@ from ..model import LIST_FORMATS, shown_terms
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
 from ..urls import image_url, index_page, link, makes_blog_pages, post_link, safe_link, term_link
-from .bylines import post_date_text
+from .bylines import post_date_text, post_updated_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,6 +49,11 @@ def post_entry(
         "title": post.title,
         "date": post_date_text(catalog, post, config, date_format),
         "date_iso": machine_date(post.date, post.has_time, config) if post.date else "",
+        # ABlog's list entries show when a post was updated (its ``update`` notes)
+        "updated": post_updated_text(catalog, post, config) if catalog.ablog else "",
+        "updated_iso": machine_date(post.updated, post.updated_has_time, config)
+        if catalog.ablog and post.updated
+        else "",
         "summary": post.description or post.excerpt,
         "description": post.description,
         "excerpt": post.excerpt,
