@@ -192,9 +192,14 @@ def base_url(app: Sphinx) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def feed_title(config: Config, name: str) -> str:
-    """A feed's title, as feeds and the pages that link them both show it."""
-    return f"{config.project}: {name}"
+def feed_title(config: Config, name: str, heading: str = "", ablog: bool = False) -> str:
+    """A feed's title, as feeds and the pages that link them both show it: the project's
+    name and ``name`` (once, when they are the same); on an ABlog site, ABlog's titles: the
+    blog's title, and for a term's feed ``Blog - Posts tagged python`` (``heading`` is
+    ABlog's words for the kind of term, generate/ablogpages.py's HEADERS)."""
+    if ablog:
+        return f"{config.posts_title} - {heading} {name}" if heading else config.posts_title
+    return name if name == config.project else f"{config.project}: {name}"
 
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")

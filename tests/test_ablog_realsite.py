@@ -4,6 +4,7 @@ built once with sphinx-posts and once with ABlog."""
 
 from __future__ import annotations
 
+import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
 from helpers import posts_of, warnings_of
@@ -106,3 +107,26 @@ def test_list_entries_show_the_update(ours, theirs, pagename):
     assert updated.time["datetime"].startswith("2024-11-26")
     assert "17 November 2021" in entry.select_one(".posts-entry-meta time").get_text()
     assert listed(page(ours, pagename), "Model answers").select_one(".posts-entry-updated") is None
+
+
+# ABlog's feed titles: the blog's title, and "<blog title> - Posts tagged <tag>" ... for the
+# feeds of blog_feed_archives (they were "<project>: <name>")
+
+FEEDS = ["blog", "blog/tag/models", "blog/author/ana-souza", "blog/category/security", "blog/2020"]
+
+
+def feed_of(app, folder: str):
+    return feedparser.parse((app.outdir / folder / "atom.xml").read_bytes())
+
+
+@pytest.mark.parametrize("folder", FEEDS)
+def test_feed_titles_are_ablogs(ours, theirs, folder):
+    theirs_title = feed_of(theirs, folder).feed.title
+    assert feed_of(ours, folder).feed.title == theirs_title
+    assert theirs_title.startswith("Real notes")
+
+
+def test_pages_name_the_feed_by_its_title(ours):
+    atom = 'link[rel="alternate"][type="application/atom+xml"]'
+    links = [link["title"] for link in page(ours, "blog/tag/models").select(atom)]
+    assert links == ["Real notes (ATOM)", "Real notes - Posts tagged models (ATOM)"]

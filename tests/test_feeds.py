@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from calendar import timegm
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,6 +25,8 @@ from feedtools import (
     tree,
 )
 from helpers import build, copy_root, plain, warning_lines
+
+from sphinx_posts.urls import feed_title
 
 feeds_site = pytest.mark.sphinx("html", testroot="feeds")
 
@@ -461,3 +464,13 @@ def test_no_base_url_means_no_feeds_and_one_note(app):
     notes = [line for line in plain(app.status.getvalue()).splitlines() if "no feeds" in line]
     assert len(notes) == 1
     assert "html_baseurl" in notes[0]
+
+
+def test_feed_title_names_the_project_once():
+    """A blog titled like its project ("Alex Clark's Blog" both) had a feed titled
+    "Alex Clark's Blog: Alex Clark's Blog"; ABlog sites get ABlog's titles."""
+    config = SimpleNamespace(project="Notes", posts_title="Notes")
+    assert feed_title(config, "Notes") == "Notes"
+    assert feed_title(config, "python") == "Notes: python"
+    assert feed_title(config, "Notes", ablog=True) == "Notes"
+    assert feed_title(config, "python", "Posts tagged", True) == "Notes - Posts tagged python"

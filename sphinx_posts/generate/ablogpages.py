@@ -36,6 +36,12 @@ HEADERS = {
 }
 """The ``header`` ABlog gave each kind of page (``{{ header }} {{ collection }}``)."""
 
+
+def ablog_heading(kind: str) -> str:
+    """ABlog's words before a term in a page's header and a feed's title (``Posts tagged``)."""
+    return _(HEADERS[kind]) if HEADERS.get(kind) else ""
+
+
 KIND_CATALOGS = {kind: name for name, kind in CATALOGS.items()}
 """Our term kinds -> ABlog's catalog names (``tag`` -> ``tags``)."""
 
@@ -57,7 +63,7 @@ def ablog_context(app: Sphinx, kind: str) -> dict[str, Any]:
     return {
         "ablog": ablog_blog(app),
         "anchor": anchor,
-        "header": _(HEADERS[kind]) if HEADERS.get(kind) else "",
+        "header": ablog_heading(kind),
         "summary": True,
         "fa": ablog_blog(app).fontawesome,
         "archive_feed": False,

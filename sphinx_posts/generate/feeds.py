@@ -37,6 +37,7 @@ from ..urls import (
 )
 from ..write.authors import resolve_author
 from .ablogfeeds import EntryTemplates, ablog_categories, feed_templates
+from .ablogpages import ablog_heading
 from .bodies import BodyStore, post_documents
 from .incremental import digest
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
@@ -207,7 +208,8 @@ class FeedWriter:
         if show_drafts(self.config):  # previews list drafts; feeds never carry them
             posts = [post for post in posts if not post.draft and post.date <= self.catalog.now]
         index = self.config.posts_path
-        self.write(index, feed_title(self.config, self.config.posts_title), self.url(index), posts)
+        title = feed_title(self.config, self.config.posts_title, ablog=self.catalog.ablog)
+        self.write(index, title, self.url(index), posts)
         in_feeds = {post.key for post in posts}
         for kind in self.config.posts_feed_terms:
             for term in self.catalog.terms[kind].values():
@@ -215,7 +217,7 @@ class FeedWriter:
                 if not chosen:
                     continue
                 page = term_page(self.config, kind, term.slug)
-                self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
+                self.write(page, self.term_feed_title(kind, term.name), self.url(page), chosen)
         if self.catalog.ablog and self.config.blog_feed_archives:
             self.write_ablog_archives(in_feeds)
 
@@ -224,13 +226,16 @@ class FeedWriter:
         for year, posts in self.catalog.years.items():
             chosen = [post for post in posts if post.key in in_feeds]
             page = year_page(self.config, year)
-            self.write(page, feed_title(self.config, str(year)), self.url(page), chosen)
+            self.write(page, self.term_feed_title("year", str(year)), self.url(page), chosen)
         for kind in ("location", "language"):
             for term in self.catalog.terms[kind].values():
                 chosen = [post for post in term.posts if post.key in in_feeds]
                 if chosen:
                     page = term_page(self.config, kind, term.slug)
-                    self.write(page, feed_title(self.config, term.name), self.url(page), chosen)
+                    self.write(page, self.term_feed_title(kind, term.name), self.url(page), chosen)
+
+    def term_feed_title(self, kind: str, name: str) -> str:
+        return feed_title(self.config, name, ablog_heading(kind), self.catalog.ablog)
 
     def tag_names(self, post: Post) -> list[str]:
         """The usual spelling of the tags an entry carries (a few, like a list entry)."""

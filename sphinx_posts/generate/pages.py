@@ -43,7 +43,7 @@ from ..urls import (
 from ..write.authors import person_context
 from ..write.lists import post_entry
 from ..write.summaries import archive_years
-from .ablogpages import catalog_page, collection_page
+from .ablogpages import ablog_heading, catalog_page, collection_page
 from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, page_sidebar_inputs
 from .outputs import all_present, code_key, owned, read_record, remove, write_record
@@ -314,7 +314,10 @@ class BlogPages:
             for term in terms:
                 base = term_page(config, kind, term.slug)
                 title = _(TERM_TITLES[kind]) % {"name": term.name, "language": term.name}
-                feed = {"folder": base, "title": feed_title(config, term.name)}
+                feed = {
+                    "folder": base,
+                    "title": feed_title(config, term.name, ablog_heading(kind), self.catalog.ablog),
+                }
                 has_feed = kind in config.posts_feed_terms
                 person = term.name if kind == "author" else ""
                 yield from self.listing(

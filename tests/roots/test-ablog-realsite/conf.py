@@ -1,11 +1,15 @@
-# Shaped like a real ABlog site (MyST posts, a placeholder blog.md, ABlog settings only):
-# a post whose frontmatter sets sphinxext-opengraph's ``og:description`` and ``html_meta``,
-# posts with ``update`` notes; html_sidebars in ABlog's names from before 0.10 (no ``ablog/``).
+# Shaped like the real ABlog sites we tried (MyST posts, a placeholder blog.md, ABlog
+# settings only): a post whose frontmatter sets sphinxext-opengraph's ``og:description``
+# and ``html_meta``, posts with ``update`` notes, feeds for every tag, author, year ...,
+# html_sidebars in ABlog's names from before 0.10 (no ``ablog/``).
 project = "Real site"
 extensions = ["myst_parser", "sphinx_posts"]
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 language = "en"
+blog_baseurl = "https://real.example.org/"
+blog_title = "Real notes"
+blog_feed_archives = True
 post_date_format_short = "%b %d, %Y"
 post_auto_image = 1
 html_sidebars = {
