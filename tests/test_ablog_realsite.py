@@ -130,3 +130,56 @@ def test_pages_name_the_feed_by_its_title(ours):
     atom = 'link[rel="alternate"][type="application/atom+xml"]'
     links = [link["title"] for link in page(ours, "blog/tag/models").select(atom)]
     assert links == ["Real notes (ATOM)", "Real notes - Posts tagged models (ATOM)"]
+
+
+# pydata-sphinx-theme (and sphinx-book-theme, built on it) turn ABlog's fontawesome_included on
+# when conf.py does not set it: ABlog's postcard on those themes shows icons, not labels
+
+
+@pytest.fixture(scope="module")
+def ours_pydata(tmp_path_factory, rootdir):
+    return built_site(tmp_path_factory, rootdir, ROOT, html_theme="pydata_sphinx_theme")
+
+
+@pytest.fixture(scope="module")
+def theirs_pydata(tmp_path_factory, rootdir):
+    ablog = pytest.importorskip("ablog")
+    ablog.blog.Blog._dict.clear()
+    try:
+        return built_site(
+            tmp_path_factory,
+            rootdir,
+            ROOT,
+            extensions=["myst_parser", "ablog"],
+            html_theme="pydata_sphinx_theme",
+        )
+    finally:
+        ablog.blog.Blog._dict.clear()
+
+
+def postcard_icons(app) -> list[str]:
+    card = page(app, "blog/meta").select_one(".ablog__postcard")
+    return sorted(" ".join(icon["class"]) for icon in card.select("i"))
+
+
+def test_pydata_themes_give_ablogs_postcard_its_icons(ours_pydata, theirs_pydata):
+    assert "fa-user" in " ".join(postcard_icons(theirs_pydata))
+    assert postcard_icons(ours_pydata) == postcard_icons(theirs_pydata)
+    assert "Author:" not in page(ours_pydata, "blog/meta").select_one(".ablog__postcard").text
+
+
+def test_postcard_labels_where_conf_turns_the_icons_off(tmp_path_factory, rootdir):
+    app = built_site(
+        tmp_path_factory,
+        rootdir,
+        ROOT,
+        html_theme="pydata_sphinx_theme",
+        fontawesome_included=False,
+    )
+    card = page(app, "blog/meta").select_one(".ablog__postcard")
+    assert card.select("i") == []
+    assert "Author:" in card.get_text()
+
+
+def test_other_themes_keep_the_labels(ours):
+    assert postcard_icons(ours) == []

@@ -27,6 +27,7 @@ from ..model import ablog_slug
 from ..store.catalog import NAMED_KINDS, is_scheduled
 from ..store.domain import get_domain
 from ..urls import archive_page, drafts_page, makes_blog_pages, term_page, terms_page, year_page
+from .sidebars import ablog_icons
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -279,12 +280,7 @@ class Blog:
 
     @property
     def fontawesome(self) -> bool:
-        config = self._config
-        return bool(
-            ablog_setting(config, "fontawesome_included")
-            or ablog_setting(config, "fontawesome_link_cdn")
-            or ablog_setting(config, "fontawesome_css_file")
-        )
+        return ablog_icons(self._app)
 
     @property
     def feed_path(self) -> str:

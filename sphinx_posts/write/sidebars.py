@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import ablog_setting
 from ..formats import machine_date
-from ..i18n import _, is_right_to_left
+from ..i18n import _, is_right_to_left, written
 from ..store.catalog import has_language_pages
 from ..store.domain import get_domain
 from ..urls import (
@@ -62,6 +62,20 @@ def shown_components(catalog: Catalog) -> dict[str, bool]:
     for component, kind in TERM_KINDS.items():
         shown[component] = any(term.posts for term in catalog.terms[kind].values())
     return shown
+
+
+FONTAWESOME = ("fontawesome_included", "fontawesome_link_cdn", "fontawesome_css_file")
+
+
+def ablog_icons(app: Sphinx) -> bool:
+    """ABlog's ``fontawesome_*`` settings: Font Awesome icons in ABlog's postcard in place of
+    labels. pydata-sphinx-theme (and the themes built on it, sphinx-book-theme) turned
+    ``fontawesome_included`` on for ABlog unless conf.py set it, so ABlog sites on those
+    themes had the icons without a setting; they keep them."""
+    config = app.config
+    if any(ablog_setting(config, name) for name in FONTAWESOME):
+        return True
+    return "fontawesome_included" not in written(config) and "pydata_sphinx_theme" in app.extensions
 
 
 class SidebarData:
@@ -247,8 +261,4 @@ class SidebarData:
 
     @property
     def fontawesome(self) -> bool:
-        """ABlog's ``fontawesome_*`` settings: Font Awesome icons in place of labels."""
-        return any(
-            ablog_setting(self._app.config, name)
-            for name in ("fontawesome_included", "fontawesome_link_cdn", "fontawesome_css_file")
-        )
+        return ablog_icons(self._app)
