@@ -183,3 +183,15 @@ def test_postcard_labels_where_conf_turns_the_icons_off(tmp_path_factory, rootdi
 
 def test_other_themes_keep_the_labels(ours):
     assert postcard_icons(ours) == []
+
+
+# ABlog's drafts page lists posts of the same date (undated drafts all are) by title, last
+# first, as its other lists do; it listed them by file name
+
+
+def test_drafts_are_ordered_as_ablog_orders_them(ours, theirs):
+    theirs_titles = [
+        a.get_text(strip=True) for a in page(theirs, "blog/drafts").select(".ablog-post-title a")
+    ]
+    assert theirs_titles == ["Zeta notes", "Alpha notes"]
+    assert entry_titles(page(ours, "blog/drafts")) == theirs_titles

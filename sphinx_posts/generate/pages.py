@@ -20,7 +20,7 @@ from ..config import ablog_setting, ablog_values
 from ..i18n import N_, _
 from ..model import slugify
 from ..report import PostsWarning, warn
-from ..store.catalog import build_time, has_language_pages
+from ..store.catalog import build_time, has_language_pages, order
 from ..store.domain import get_domain
 from ..urls import (
     FORMATS,
@@ -346,8 +346,12 @@ class BlogPages:
                 per_page=config.posts_per_year_page,
             )
         if self.catalog.ablog:  # ABlog's list of drafts and scheduled posts
-            domain = get_domain(self.app.env)
-            drafts = [post for post in domain.sorted_posts() if post.key not in self.catalog.rank]
+            records = get_domain(self.app.env).posts.values()
+            drafts = sorted(  # ABlog's order: newest first, then by title (undated: all alike)
+                (post for post in records if post.key not in self.catalog.rank),
+                key=order(True),
+                reverse=True,
+            )
             yield from self.listing(drafts_page(config), _("Drafts"), drafts, "drafts", None, False)
         for post in self.catalog.posts:
             for old in post.redirect:
