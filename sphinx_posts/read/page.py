@@ -48,7 +48,8 @@ _NOT_EXCERPT = (
 )
 EXCERPT_LENGTH = 300
 MARKED_EXCERPT_LENGTH = 2000
-"""A summary the writer marked off (``<!--more-->``) is kept whole, up to this length."""
+"""A summary the writer marked off (``<!--more-->``) is kept whole, up to this length; so is
+each paragraph of an ABlog site's automatic excerpt (ABlog showed them whole)."""
 
 
 class PostPage(SphinxTransform):
@@ -116,7 +117,8 @@ class PostPage(SphinxTransform):
         stated = (directive["excerpt"] if directive else "") or (
             marked_excerpt(self.document, markers) if markers else ""
         )
-        excerpt = stated or first_paragraphs(self.document, count)
+        length = excerpt_length(bool(ablog_named))
+        excerpt = stated or first_paragraphs(self.document, count, length)
         for marker in markers.found if markers else ():
             marker.parent.remove(marker)  # a divider, not content
         images = [image["uri"] for image in self.document.findall(nodes.image)]
@@ -130,7 +132,7 @@ class PostPage(SphinxTransform):
             self.document,
             post.key,
             None if named else section[0],
-            None if stated else (self.document, count),
+            None if stated else (self.document, count, length),
         )
 
     def always_section(self, section: nodes.section | None) -> bool:
@@ -158,10 +160,11 @@ class PostPage(SphinxTransform):
             images = [image["uri"] for image in section.findall(nodes.image)]
             auto_image(self.env, reader, images)
             count = excerpt_count(self.env, reader)
+            length = excerpt_length(self.config.posts_ablog is not False)
             post = read_post(
                 reader,
                 reader.text("title") or section[0].astext(),
-                meta["excerpt"] or first_paragraphs(section, count),
+                meta["excerpt"] or first_paragraphs(section, count, length),
                 len(section.astext().split()),
                 images,
             )
@@ -174,7 +177,7 @@ class PostPage(SphinxTransform):
                 self.document,
                 post.key,
                 None if reader.text("title") else section[0],
-                None if meta["excerpt"] else (section, count),
+                None if meta["excerpt"] else (section, count, length),
             )
 
     def title_section(self, title: str) -> nodes.section | None:  # None: no title at all
@@ -217,10 +220,11 @@ def later(
     document: nodes.document,
     key: str,
     heading: nodes.title | None,
-    paragraphs: tuple[nodes.Element, int] | None,
+    paragraphs: tuple[nodes.Element, int, int] | None,
 ) -> None:
     """Have :class:`PostText` take the post's title from ``heading`` and its excerpt from
-    the first paragraphs of ``paragraphs[0]`` as the reader sees them (None: keep)."""
+    the first paragraphs of ``paragraphs[0]`` as the reader sees them (None: keep); the
+    tuple is :func:`first_paragraphs`' arguments."""
     if heading is not None or paragraphs is not None:
         document.setdefault(REFRESH, []).append((key, heading, paragraphs))
 
@@ -283,8 +287,15 @@ def _fallback_title(docname: str) -> str:
     return docname.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").capitalize()
 
 
-def first_paragraphs(document: nodes.document, count: int = 1) -> str:
-    """The first ``count`` paragraphs of body text, as plain text, shortened at a word."""
+def excerpt_length(ablog: bool) -> int:
+    """How long an automatic excerpt's paragraph may be: ABlog's lists showed the paragraphs
+    whole, ours shorten them to a line or two."""
+    return MARKED_EXCERPT_LENGTH if ablog else EXCERPT_LENGTH
+
+
+def first_paragraphs(document: nodes.Element, count: int = 1, length: int = EXCERPT_LENGTH) -> str:
+    """The first ``count`` paragraphs of body text, as plain text, shortened at a word to
+    ``length`` characters a paragraph."""
     found: list[str] = []
     for paragraph in document.findall(nodes.paragraph):
         if any(isinstance(parent, _NOT_EXCERPT) for parent in ancestors(paragraph)):
@@ -295,7 +306,7 @@ def first_paragraphs(document: nodes.document, count: int = 1) -> str:
             found.append(text)
         if len(found) >= count:
             break
-    return shorten(" ".join(found), EXCERPT_LENGTH * count)
+    return shorten(" ".join(found), length * count)
 
 
 def marked_excerpt(document: nodes.document, markers: SummaryMarkers) -> str:

@@ -60,7 +60,8 @@ def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -
         tags.append(meta_tag("name", "robots", "noindex"))
     image = image_url(app.env, post, lambda path: urljoin(base, path) if base else "")
     description = post.description or post.excerpt
-    if description:
+    # the page's own description (myst's html_meta) is the one: search engines take one
+    if description and 'name="description"' not in context.get("metatags", ""):
         tags.append(meta_tag("name", "description", description))
     opengraph = {"og:title": post.title, "og:type": "article"}
     if description:
@@ -69,8 +70,8 @@ def post_metadata(app: Sphinx, context: dict[str, Any], post: Post, base: str) -
         opengraph["og:url"] = url
     if image:
         opengraph["og:image"] = image
-    if OPENGRAPH in app.extensions:
-        context["meta"] = {**(context.get("meta") or {}), **opengraph}
+    if OPENGRAPH in app.extensions:  # the writer's og:* frontmatter keys win over ours
+        context["meta"] = {**opengraph, **(context.get("meta") or {})}
     else:
         tags += [meta_tag("property", key, value) for key, value in opengraph.items()]
     if post.date:

@@ -3,7 +3,8 @@
 # and ``html_meta``, posts with ``update`` notes, feeds for every tag, author, year ...,
 # html_sidebars in ABlog's names from before 0.10 (no ``ablog/``), undated drafts.
 project = "Real site"
-extensions = ["myst_parser", "sphinx_posts"]
+extensions = ["myst_parser", "sphinx_posts", "sphinxext.opengraph"]
+ogp_site_url = "https://real.example.org/"
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 language = "en"
@@ -13,6 +14,6 @@ blog_feed_archives = True
 post_date_format_short = "%b %d, %Y"
 post_auto_image = 1
 html_sidebars = {
-    "blog/**": ["postcard.html", "recentposts.html"],
-    "**": ["archives.html", "tagcloud.html", "categories.html", "authors.html"],
+    "blog/*": ["postcard.html", "recentposts.html"],
+    "index": ["archives.html", "tagcloud.html", "categories.html", "authors.html"],
 }
