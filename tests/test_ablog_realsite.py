@@ -4,6 +4,8 @@ built once with sphinx-posts and once with ABlog."""
 
 from __future__ import annotations
 
+import json
+
 import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
@@ -183,7 +185,7 @@ def test_drafts_are_ordered_as_ablog_orders_them(ours, theirs):
     theirs_titles = [
         a.get_text(strip=True) for a in page(theirs, "blog/drafts").select(".ablog-post-title a")
     ]
-    assert theirs_titles == ["Zeta notes", "Alpha notes"]
+    assert theirs_titles == ["Zeta notes", "Alpha notes", "Conference in 2099"]
     assert entry_titles(page(ours, "blog/drafts")) == theirs_titles
 
 
@@ -226,3 +228,19 @@ def test_long_first_paragraph_is_listed_whole(ours, theirs):
     assert summary.get_text().split() == theirs_text.get_text().split()
     assert summary.get_text().endswith("above a certain size.")
     assert len(summary.get_text()) > 400
+
+
+# ABlog held a post dated in the future back as a draft (published: dated before tomorrow);
+# ours is scheduled: on the drafts page, in no list or feed, until its date
+
+
+def test_future_post_waits_as_in_ablog(ours, theirs):
+    def titles(app, pagename, selector):
+        return [a.get_text(strip=True) for a in page(app, pagename).select(selector)]
+
+    for app, selector in ((theirs, ".ablog-post-title a"), (ours, ".posts-entry-title a")):
+        assert "Conference in 2099" not in titles(app, "blog", selector)
+        assert "Conference in 2099" in titles(app, "blog/drafts", selector)
+    assert "Conference in 2099" not in [entry.title for entry in feed_of(ours, "blog").entries]
+    schedule = json.loads((ours.outdir / "blog" / "schedule.json").read_text(encoding="utf-8"))
+    assert schedule["next_due"].startswith("2099-06-01")

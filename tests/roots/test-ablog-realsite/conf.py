@@ -1,7 +1,8 @@
 # Shaped like the real ABlog sites we tried (MyST posts, a placeholder blog.md, ABlog
 # settings only): a post whose frontmatter sets sphinxext-opengraph's ``og:description``
 # and ``html_meta``, posts with ``update`` notes, feeds for every tag, author, year ...,
-# html_sidebars in ABlog's names from before 0.10 (no ``ablog/``), undated drafts.
+# html_sidebars in ABlog's names from before 0.10 (no ``ablog/``), undated drafts, a post
+# dated in the future.
 project = "Real site"
 extensions = ["myst_parser", "sphinx_posts", "sphinxext.opengraph"]
 ogp_site_url = "https://real.example.org/"
