@@ -9,7 +9,7 @@ import json
 import feedparser
 import pytest
 from blog_helpers import built_site, entry_titles, page
-from helpers import posts_of, warnings_of
+from helpers import build, copy_root, posts_of, warnings_of
 
 ROOT = "ablog-realsite"
 THEIRS = ["myst_parser", "ablog", "sphinxext.opengraph"]
@@ -244,3 +244,20 @@ def test_future_post_waits_as_in_ablog(ours, theirs):
     assert "Conference in 2099" not in [entry.title for entry in feed_of(ours, "blog").entries]
     schedule = json.loads((ours.outdir / "blog" / "schedule.json").read_text(encoding="utf-8"))
     assert schedule["next_due"].startswith("2099-06-01")
+
+
+def test_a_new_update_note_rewrites_the_lists(make_app, rootdir, tmp_path):
+    """Incremental == clean for the "Updated" date list entries show."""
+    srcdir = copy_root(rootdir, tmp_path, ROOT)
+    first = make_app("html", srcdir=srcdir)
+    build(first, expect_warnings=True)
+    first.cleanup()
+    post = srcdir / "blog" / "updated.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "\n```{update} 3 March, 2025\nOne more.\n```\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    build(app, expect_warnings=True)
+    for pagename in ("blog", "blog/author/ana-souza"):
+        entry = listed(page(app, pagename), "Course index")
+        updated = entry.select_one(".posts-entry-updated").get_text(" ", strip=True)
+        assert updated == "Updated 03 March 2025", pagename

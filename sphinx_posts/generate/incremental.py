@@ -68,6 +68,7 @@ def entry_inputs(catalog: Catalog, config: Config, post: Post) -> tuple[Any, ...
         post.image,
         post.draft,
         is_scheduled(post, catalog.now),
+        post.updated,  # ABlog sites' entries show it
         post.languages,
         post.locations,
         post.external_link,
