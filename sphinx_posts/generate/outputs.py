@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
+from ..store.domain import get_domain
 from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE, SIDEBARS_FILE
 
 if TYPE_CHECKING:
@@ -244,9 +245,17 @@ def owned(app: Sphinx, kind: str, record: Record) -> set[str]:
     return paths - _not_ours(app)
 
 
-def _not_ours(app: Sphinx) -> set[str]:
+def _not_ours(app: Sphinx) -> frozenset[str]:
     """Output files that are never the blog's to delete: documents, Sphinx's own pages and
-    the writer's extra files."""
+    the writer's extra files. Asked by every record read and every removal, so found once a
+    build (after reading, the documents are known): a thousand output names took 50 ms."""
+    memo = get_domain(app.env).catalog().memo
+    if "not ours" not in memo:
+        memo["not ours"] = _find_not_ours(app)
+    return memo["not ours"]
+
+
+def _find_not_ours(app: Sphinx) -> frozenset[str]:
     builder = app.builder
     names = [*app.env.found_docs, "genindex", "search", *app.config.html_additional_pages]
     names += [entry[0] for entry in getattr(builder, "domain_indices", ())]
@@ -263,7 +272,7 @@ def _not_ours(app: Sphinx) -> set[str]:
         files = root.rglob("*") if root.is_dir() else [root]
         start = root if root.is_dir() else root.parent
         kept.update(path.relative_to(start).as_posix() for path in files if path.is_file())
-    return kept
+    return frozenset(kept)
 
 
 def remove(app: Sphinx, paths: Iterable[str]) -> None:

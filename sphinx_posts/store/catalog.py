@@ -67,6 +67,8 @@ class Catalog:
     """Translation key -> the listed posts that are one post in several languages."""
     translation_keys: dict[str, str] = field(default_factory=dict)
     """Post key -> its translation key (also for the post a key names by its docname)."""
+    term_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, name as written) -> the term's key, filled as terms are looked up."""
 
     def __post_init__(self) -> None:
         self.rank = {post.key: index for index, post in enumerate(self.posts)}
@@ -114,8 +116,12 @@ class Catalog:
         return self.terms[kind].get(self.key_of(kind, name))
 
     def key_of(self, kind: str, name: str) -> str:
-        """A term's identity; an author named by key (``ana``) is the person it names."""
-        return term_key(shown_name(self.people, kind, name))
+        """A term's identity; an author named by key (``ana``) is the person it names.
+        Looked up for every term of every entry of every list: normalised once a name."""
+        found = self.term_keys.get((kind, name))
+        if found is None:
+            found = self.term_keys[kind, name] = term_key(shown_name(self.people, kind, name))
+        return found
 
     def person(self, name: str) -> Person:
         """The author a post names, as ``posts_authors`` describes them (or by name only)."""
