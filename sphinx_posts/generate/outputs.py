@@ -255,18 +255,29 @@ def _not_ours(app: Sphinx) -> frozenset[str]:
     return memo["not ours"]
 
 
+def output_file(app: Sphinx, pagename: str) -> str:
+    """Where the builder writes ``pagename``, relative to the output folder (posix)."""
+    outfile = getattr(app.builder, "get_outfilename", None)  # HTML builders; others: the usual
+    path = Path(outfile(pagename)) if outfile else app.outdir / f"{pagename}{_suffix(app)}"
+    return path.relative_to(app.outdir).as_posix()
+
+
+def document_files(app: Sphinx) -> dict[str, str]:
+    """Every document's output file, by docname (found once a build, for the claims of the
+    generated pages and the files never to delete)."""
+    memo = get_domain(app.env).catalog().memo
+    if "document files" not in memo:
+        memo["document files"] = {
+            docname: output_file(app, docname) for docname in sorted(app.env.found_docs)
+        }
+    return memo["document files"]
+
+
 def _find_not_ours(app: Sphinx) -> frozenset[str]:
     builder = app.builder
-    names = [*app.env.found_docs, "genindex", "search", *app.config.html_additional_pages]
+    names = ["genindex", "search", *app.config.html_additional_pages]
     names += [entry[0] for entry in getattr(builder, "domain_indices", ())]
-    outdir = app.outdir
-    outfile = getattr(builder, "get_outfilename", None)  # HTML builders; others: the usual name
-    kept = {
-        Path(outfile(name) if outfile else outdir / f"{name}{_suffix(app)}")
-        .relative_to(outdir)
-        .as_posix()
-        for name in names
-    }
+    kept = {*document_files(app).values(), *(output_file(app, name) for name in names)}
     for extra in app.config.html_extra_path:
         root = Path(app.confdir, extra)
         files = root.rglob("*") if root.is_dir() else [root]
