@@ -35,6 +35,7 @@ from .write.ablogobjects import setup_ablog_objects
 from .write.backlinks import setup_backlinks
 from .write.bylines import setup_bylines
 from .write.comments import setup_comments
+from .write.components import setup_components
 from .write.context import setup_context
 from .write.discovery import setup_discovery
 from .write.lists import setup_lists
@@ -92,6 +93,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_comments(app)
     setup_ablog_objects(app)
     setup_discovery(app)
+    setup_components(app)
     # generate
     setup_outputs(app)
     setup_pages(app)

@@ -132,7 +132,10 @@ def date_locale(config: Config) -> str:
     return nearest_locale(config.language)
 
 
+@cache
 def is_right_to_left(language: str | None) -> bool:
+    """Whether text in ``language`` runs right to left (asked for every sidebar slot and
+    translated link, so answered once a language)."""
     found = parse_locale(nearest_locale(language_tag(language) or language))
     return found is not None and found.character_order == "right-to-left"
 

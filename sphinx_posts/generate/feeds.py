@@ -16,8 +16,6 @@ from posixpath import join as posix_join
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from ..config import ablog_setting, ablog_values
@@ -47,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from feedgen.feed import FeedGenerator
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
@@ -60,19 +59,6 @@ UNSET_AUTHOR = "Author name not set"  # Sphinx's default ``author``
 URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.IGNORECASE)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
-    """Atom's ``xml:lang`` on the entry of a post that states its language."""
-
-    def __init__(self) -> None:
-        self.tag = ""
-
-    def extend_atom(self, entry: Any) -> Any:
-        if self.tag:
-            entry.set(XML_LANG, self.tag)
-        return entry
 
 
 def clean(text: str) -> str:
@@ -336,6 +322,13 @@ class FeedWriter:
         language: str,
         entries: list[dict[str, Any]],
     ) -> FeedGenerator:
+        # feedgen (and lxml's tree builder) load only when a feed is written: a rebuild
+        # that changes no feed does without them
+        from feedgen.ext.base import BaseExtension
+        from feedgen.feed import FeedGenerator
+
+        from .feedlanguage import EntryLanguage
+
         generator = FeedGenerator()
         generator.load_extension("dc", atom=False, rss=True)  # dc:creator for RSS only
         generator.id(feed_urls["atom"])

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
+from ..store.domain import get_domain
 from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE, SIDEBARS_FILE
 
 if TYPE_CHECKING:
@@ -244,26 +245,45 @@ def owned(app: Sphinx, kind: str, record: Record) -> set[str]:
     return paths - _not_ours(app)
 
 
-def _not_ours(app: Sphinx) -> set[str]:
+def _not_ours(app: Sphinx) -> frozenset[str]:
     """Output files that are never the blog's to delete: documents, Sphinx's own pages and
-    the writer's extra files."""
+    the writer's extra files. Asked by every record read and every removal, so found once a
+    build (after reading, the documents are known): a thousand output names took 50 ms."""
+    memo = get_domain(app.env).catalog().memo
+    if "not ours" not in memo:
+        memo["not ours"] = _find_not_ours(app)
+    return memo["not ours"]
+
+
+def output_file(app: Sphinx, pagename: str) -> str:
+    """Where the builder writes ``pagename``, relative to the output folder (posix)."""
+    outfile = getattr(app.builder, "get_outfilename", None)  # HTML builders; others: the usual
+    path = Path(outfile(pagename)) if outfile else app.outdir / f"{pagename}{_suffix(app)}"
+    return path.relative_to(app.outdir).as_posix()
+
+
+def document_files(app: Sphinx) -> dict[str, str]:
+    """Every document's output file, by docname (found once a build, for the claims of the
+    generated pages and the files never to delete)."""
+    memo = get_domain(app.env).catalog().memo
+    if "document files" not in memo:
+        memo["document files"] = {
+            docname: output_file(app, docname) for docname in sorted(app.env.found_docs)
+        }
+    return memo["document files"]
+
+
+def _find_not_ours(app: Sphinx) -> frozenset[str]:
     builder = app.builder
-    names = [*app.env.found_docs, "genindex", "search", *app.config.html_additional_pages]
+    names = ["genindex", "search", *app.config.html_additional_pages]
     names += [entry[0] for entry in getattr(builder, "domain_indices", ())]
-    outdir = app.outdir
-    outfile = getattr(builder, "get_outfilename", None)  # HTML builders; others: the usual name
-    kept = {
-        Path(outfile(name) if outfile else outdir / f"{name}{_suffix(app)}")
-        .relative_to(outdir)
-        .as_posix()
-        for name in names
-    }
+    kept = {*document_files(app).values(), *(output_file(app, name) for name in names)}
     for extra in app.config.html_extra_path:
         root = Path(app.confdir, extra)
         files = root.rglob("*") if root.is_dir() else [root]
         start = root if root.is_dir() else root.parent
         kept.update(path.relative_to(start).as_posix() for path in files if path.is_file())
-    return kept
+    return frozenset(kept)
 
 
 def remove(app: Sphinx, paths: Iterable[str]) -> None:

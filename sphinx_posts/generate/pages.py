@@ -46,7 +46,15 @@ from ..write.summaries import archive_years
 from .ablogpages import ablog_heading, catalog_page, collection_page
 from .furniture import feed_choices, head_links, month_anchors
 from .incremental import digest, entry_inputs, page_sidebar_inputs
-from .outputs import all_present, code_key, owned, read_record, remove, write_record
+from .outputs import (
+    all_present,
+    code_key,
+    document_files,
+    owned,
+    read_record,
+    remove,
+    write_record,
+)
 from .parallel import in_workers, run_tasks
 
 if TYPE_CHECKING:
@@ -504,8 +512,7 @@ class OutputClaims:
         """Folders those files are in -> the owner of the first file there."""
         self.documents: dict[str, str] = {}
         """Output file -> how a warning names the document written there."""
-        for docname in sorted(app.env.found_docs):
-            relative = self.relative(docname)
+        for docname, relative in document_files(app).items():
             self.documents.setdefault(relative, f"the document {docname!r}")
             self.claim(relative, self.documents[relative])
         for pagename, what in sphinx_pages(app.builder).items():

@@ -72,6 +72,8 @@ class Catalog:
     values: dict[str, Any] = field(default_factory=dict)
     """``posts_*`` values that differ from the configuration's: ABlog's meanings, on a site
     found to be an ABlog site only by its ``post`` directives (see :meth:`setting`)."""
+    term_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, name as written) -> the term's key, filled as terms are looked up."""
 
     def __post_init__(self) -> None:
         self.rank = {post.key: index for index, post in enumerate(self.posts)}
@@ -119,8 +121,12 @@ class Catalog:
         return self.terms[kind].get(self.key_of(kind, name))
 
     def key_of(self, kind: str, name: str) -> str:
-        """A term's identity; an author named by key (``ana``) is the person it names."""
-        return term_key(shown_name(self.people, kind, name))
+        """A term's identity; an author named by key (``ana``) is the person it names.
+        Looked up for every term of every entry of every list: normalised once a name."""
+        found = self.term_keys.get((kind, name))
+        if found is None:
+            found = self.term_keys[kind, name] = term_key(shown_name(self.people, kind, name))
+        return found
 
     def setting(self, config: Config, name: str) -> Any:
         """A ``posts_*`` value as this build reads it: the configuration's, or ABlog's meaning

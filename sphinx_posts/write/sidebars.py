@@ -125,6 +125,27 @@ class SidebarData:
             f"{escape(title)}</a></h3></nav>"
         )
 
+    def shows(self, component: str) -> bool | None:
+        """Whether our ``posts/<component>.html`` shows anything on this page, read from the
+        catalog without rendering it; ``None`` for a component only rendering can tell."""
+        if component in SHARED and self.shared:
+            if self._shown is None:
+                self._shown = shown_components(self._catalog)
+            return self._shown[component]  # the slot, or nothing
+        if component == "recent":
+            return bool(self._catalog.posts)
+        if component in TERM_KINDS:
+            terms = self._catalog.terms[TERM_KINDS[component]].values()
+            return self.enabled and any(term.posts for term in terms)
+        if component == "archives":
+            return self.enabled and bool(self._catalog.years)
+        if component == "feeds":
+            return self._has_feeds()
+        if component == "postcard":  # see postcard.html: authors, categories or a series
+            post = self.current
+            return post is not None and bool(post.authors or post.categories or post.series)
+        return None
+
     def url(self, pagename: str) -> str:
         return self._pathto(pagename)
 
@@ -232,9 +253,12 @@ class SidebarData:
     def archive_url(self) -> str:
         return self.url(archive_page(self._app.config)) if self.enabled else ""
 
+    def _has_feeds(self) -> bool:
+        return bool(self.enabled and base_url(self._app) and self._app.config.posts_feed_length > 0)
+
     def feeds(self) -> list[dict[str, str]]:
         config = self._app.config
-        if not (self.enabled and base_url(self._app) and config.posts_feed_length > 0):
+        if not self._has_feeds():
             return []
         labels = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
         return [
