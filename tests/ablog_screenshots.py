@@ -11,17 +11,13 @@ Regenerate with ``.venv/bin/python tests/ablog_screenshots.py``. Not part of the
 
 from __future__ import annotations
 
-import contextlib
 import re
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
+from helpers import served
 from test_browser import CHROMIUM, CHROMIUM_ARGS  # the same Chromium, started the same way
 
 HERE = Path(__file__).resolve().parent
@@ -40,22 +36,7 @@ BUILDS = {
 }
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(outdir: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(outdir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+serve = served
 
 
 def build(extensions: str, outdir: Path) -> None:

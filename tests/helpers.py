@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
@@ -12,6 +16,7 @@ from bs4 import BeautifulSoup
 from sphinx_posts.store.domain import get_domain
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
@@ -147,3 +152,22 @@ def first_difference(got: bytes, want: bytes, width: int = 160) -> str:
         f"    incremental: ...{text[start : at + width]!r}\n"
         f"    clean:       ...{expected[start : at + width]!r}"
     )
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` over HTTP on the loopback interface; yields its address (ending in ``/``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-import threading
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from example_site import FURO, broken_links, built_example_site
+from helpers import served
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -59,11 +57,6 @@ def missing_browser() -> str:
     return f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium with apt-get)"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass
 class Site:
     outdir: Path
@@ -72,15 +65,8 @@ class Site:
 
 @contextlib.contextmanager
 def serve(outdir: Path) -> Iterator[Site]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(outdir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(outdir, f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(outdir) as url:
+        yield Site(outdir, url)
 
 
 @pytest.fixture(scope="session")

@@ -16,20 +16,15 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import threading
 import time
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
-from helpers import plain
+from helpers import plain, served
 
 from sphinx_posts.cli import main as cli
 from sphinx_posts.store.sources import RECORD, read_record
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
 ENV_LINE = re.compile(r"updating environment: (?:\[.*?\] )?(\d+) added, (\d+) changed")
@@ -131,25 +126,6 @@ def test_a_damaged_or_foreign_record_restores_nothing(tmp_path):
 # doctrees and output into the output; load-cache fetches it from the site on the next build.
 
 
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """``folder`` over HTTP on the loopback interface, as the published site."""
-    handler = partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_save_and_load_cache_make_an_empty_machine_rebuild_only_what_changed(
     rootdir, tmp_path, capsys
 ):
@@ -175,7 +151,7 @@ def test_save_and_load_cache_make_an_empty_machine_rebuild_only_what_changed(
     fresh_checkout(pristine, srcdir)
     shutil.rmtree(build)
     with served(published) as site:
-        assert cli(["load-cache", f"{site}/_cache/site.tar.gz", "--doctrees",
+        assert cli(["load-cache", f"{site}_cache/site.tar.gz", "--doctrees",
                     str(build / "doctrees"), "--html", str(html)]) == 0  # fmt: skip
     out = capsys.readouterr().out
     assert "cache loaded" in out and "1 changed" in out, out
@@ -190,7 +166,7 @@ def test_load_cache_that_fails_means_a_clean_build(tmp_path, capsys):
     damaged = tmp_path / "damaged.tar.gz"
     damaged.write_bytes(b"\x1f\x8b not really gzip")
     with served(tmp_path) as site:
-        sources = [str(tmp_path / "missing.tar.gz"), str(damaged), f"{site}/missing.tar.gz"]
+        sources = [str(tmp_path / "missing.tar.gz"), str(damaged), f"{site}missing.tar.gz"]
         for source in sources:
             command = ["load-cache", source, "--doctrees", str(doctrees), "--html", str(html)]
             assert cli(command) == 0
