@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from helpers import warnings_of
 from sphinx.testing.util import SphinxTestApp
@@ -60,6 +61,18 @@ def built_site(
         # apps built meanwhile do not find our directives already registered
         app.cleanup()
     return app
+
+
+def built_by_ablog(
+    tmp_path_factory, rootdir: Path, name: str, extensions: list[str]
+) -> SphinxTestApp:
+    """The same root built by ABlog itself (``extensions`` in place of the root's), to compare."""
+    ablog = pytest.importorskip("ablog")
+    ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
+    try:
+        return built_site(tmp_path_factory, rootdir, name, extensions=extensions)
+    finally:
+        ablog.blog.Blog._dict.clear()
 
 
 def no_warnings(app: SphinxTestApp) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from blog_helpers import built_site, entry_titles, page
+from blog_helpers import built_by_ablog, built_site, entry_titles, page
 from helpers import build, compare_trees, copy_root, plain, posts_of, tree, warnings_of
 
 from sphinx_posts.config import ABLOG_DEFAULTS, ABLOG_SETTINGS, BY_NAME
@@ -134,12 +134,7 @@ def ours(tmp_path_factory, rootdir):
 @pytest.fixture(scope="module")
 def theirs(tmp_path_factory, rootdir):
     """The same site built by ABlog itself."""
-    ablog = pytest.importorskip("ablog")
-    ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
-    try:
-        return built_site(tmp_path_factory, rootdir, ROOT, extensions=["ablog"])
-    finally:
-        ablog.blog.Blog._dict.clear()
+    return built_by_ablog(tmp_path_factory, rootdir, ROOT, ["ablog"])
 
 
 def feed(app, name: str = "atom.xml", folder: str = "blog"):

@@ -8,7 +8,7 @@ import json
 
 import feedparser
 import pytest
-from blog_helpers import built_site, entry_titles, page
+from blog_helpers import built_by_ablog, built_site, entry_titles, page
 from helpers import build, copy_root, posts_of, warnings_of
 
 ROOT = "ablog-realsite"
@@ -22,12 +22,8 @@ def ours(tmp_path_factory, rootdir):
 
 @pytest.fixture(scope="module")
 def theirs(tmp_path_factory, rootdir):
-    ablog = pytest.importorskip("ablog")
-    ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
-    try:
-        return built_site(tmp_path_factory, rootdir, ROOT, extensions=THEIRS)
-    finally:
-        ablog.blog.Blog._dict.clear()
+    """The same site built by ABlog itself."""
+    return built_by_ablog(tmp_path_factory, rootdir, ROOT, THEIRS)
 
 
 def heading_texts(soup, name: str) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from blog_helpers import built_site, entry_titles, page
+from blog_helpers import built_by_ablog, built_site, entry_titles, page
 from helpers import build, compare_trees, copy_root, posts_of, tree, warnings_of
 
 ROOT = "ablog-site"
@@ -29,12 +29,7 @@ def ours(tmp_path_factory, rootdir):
 @pytest.fixture(scope="module")
 def theirs(tmp_path_factory, rootdir):
     """The same site built by ABlog itself."""
-    ablog = pytest.importorskip("ablog")
-    ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
-    try:
-        return built_site(tmp_path_factory, rootdir, ROOT, extensions=["myst_parser", "ablog"])
-    finally:
-        ablog.blog.Blog._dict.clear()
+    return built_by_ablog(tmp_path_factory, rootdir, ROOT, ["myst_parser", "ablog"])
 
 
 # 11. MyST links ask every domain; ours answers without a warning (a site built with -nW)
