@@ -75,6 +75,20 @@ def built_by_ablog(
         ablog.blog.Blog._dict.clear()
 
 
+def built_with(make_app, srcdir: Path, extensions: list[str]) -> SphinxTestApp:
+    """``srcdir`` built with ``extensions`` in place of its own (ABlog's, or ours)."""
+    ablog = pytest.importorskip("ablog") if "ablog" in extensions else None
+    if ablog:
+        ablog.blog.Blog._dict.clear()  # ABlog keeps its blog in class-level state
+    try:
+        app = make_app("html", srcdir=srcdir, confoverrides={"extensions": extensions})
+        app.build()
+    finally:
+        if ablog:
+            ablog.blog.Blog._dict.clear()
+    return app
+
+
 def no_warnings(app: SphinxTestApp) -> None:
     text = warnings_of(app)
     assert text == "", f"unexpected warnings:\n{text}"

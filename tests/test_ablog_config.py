@@ -12,7 +12,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from blog_helpers import built_by_ablog, built_site, entry_titles, page
+from blog_helpers import built_by_ablog, built_site, built_with, entry_titles, page
 from helpers import build, compare_trees, copy_root, plain, posts_of, tree, warnings_of
 
 from sphinx_posts.config import ABLOG_DEFAULTS, ABLOG_SETTINGS, BY_NAME
@@ -299,16 +299,7 @@ def ablog_site(make_app, rootdir, tmp_path, conf: str, extensions: list[str], de
         ),
         encoding="utf-8",
     )
-    ablog = pytest.importorskip("ablog") if "ablog" in extensions else None
-    if ablog:
-        ablog.blog.Blog._dict.clear()
-    try:
-        app = make_app("html", srcdir=srcdir, confoverrides={"extensions": extensions})
-        app.build()
-    finally:
-        if ablog:
-            ablog.blog.Blog._dict.clear()
-    return app
+    return built_with(make_app, srcdir, extensions)
 
 
 def comment_link(app, name: str):

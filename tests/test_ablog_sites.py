@@ -15,7 +15,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from blog_helpers import built_by_ablog, built_site, entry_titles, page
+from blog_helpers import built_by_ablog, built_site, built_with, entry_titles, page
 from helpers import build, compare_trees, copy_root, posts_of, tree, warnings_of
 
 ROOT = "ablog-site"
@@ -305,16 +305,7 @@ def commented_pages(app) -> dict[str, dict[str, str]]:
 
 
 def disqus_site(make_app, srcdir, extensions: list[str]):
-    ablog = pytest.importorskip("ablog") if "ablog" in extensions else None
-    if ablog:
-        ablog.blog.Blog._dict.clear()
-    try:
-        app = make_app("html", srcdir=srcdir, confoverrides={"extensions": extensions})
-        app.build()
-    finally:
-        if ablog:
-            ablog.blog.Blog._dict.clear()
-    return app
+    return built_with(make_app, srcdir, extensions)
 
 
 def disqus_root(rootdir, tmp_path, conf: str, dest: str):
