@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tarfile
 import tempfile
 import urllib.request
@@ -20,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..store.sources import read_record, restore_mtimes
+from .mtimes import told
 
 if TYPE_CHECKING:
     import argparse
@@ -99,11 +99,7 @@ def load_cache(source: str, doctrees: Path, html: Path) -> str:
     record = read_record(doctrees)
     if not record:
         return f"the cache from {source} has no record of sources: the build will be clean"
-    counts = restore_mtimes(record)
-    return (
-        f"cache loaded: {counts['restored']} files unchanged (times restored), "
-        f"{counts['changed']} changed, {counts['missing']} gone"
-    )
+    return f"cache loaded: {told(restore_mtimes(record))}"
 
 
 def run_save(args: argparse.Namespace) -> int:
@@ -113,7 +109,7 @@ def run_save(args: argparse.Namespace) -> int:
 
 
 def run_load(args: argparse.Namespace) -> int:
-    print(load_cache(args.source, Path(args.doctrees), Path(args.html)), file=sys.stdout)
+    print(load_cache(args.source, Path(args.doctrees), Path(args.html)))
     return 0
 
 

@@ -23,12 +23,16 @@ def run_restore(args: argparse.Namespace) -> int:
     if not record:
         print(f"no record in {doctrees / RECORD}: nothing restored (the build will be clean)")
         return 0
-    counts = restore_mtimes(record)
-    print(
+    print(told(restore_mtimes(record)))
+    return 0
+
+
+def told(counts: dict[str, int]) -> str:
+    """What ``restore_mtimes`` did, in one line."""
+    return (
         f"{counts['restored']} files unchanged (times restored), {counts['changed']} changed, "
         f"{counts['missing']} gone"
     )
-    return 0
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
