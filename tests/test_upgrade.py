@@ -25,7 +25,7 @@ def test_new_code_rewrites_generated_pages_and_feeds(
     first.cleanup()
 
     # the "new version" titles its feeds differently; only its code fingerprint tells
-    monkeypatch.setattr(feeds, "feed_title", lambda config, name: f"{name} (new)")
+    monkeypatch.setattr(feeds, "feed_title", lambda config, name, *_, **__: f"{name} (new)")
     if upgraded:
         for module in (pages, feeds):
             monkeypatch.setattr(module, "code_key", lambda: "another version")
