@@ -22,7 +22,7 @@ from ..report import note
 from ..store.domain import get_domain
 from ..urls import makes_blog_pages
 from .context import script_json
-from .disqus import comments_base, page_id, page_url, published
+from .disqus import comments_base, has_thread, page_id, page_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,9 +44,7 @@ def has_comments(app: Sphinx, pagename: str, doctree: Any) -> bool:
     post = get_domain(app.env).posts.get(pagename)
     if post is None:  # a page, or a document posting sections (ABlog keys those by section)
         return bool(ablog_setting(config, "disqus_pages")) and not blog_page(app, pagename, doctree)
-    if post.nocomments:
-        return False
-    return published(post, app) or bool(ablog_setting(config, "disqus_drafts"))
+    return has_thread(app, post)
 
 
 def plain(title: str) -> str:

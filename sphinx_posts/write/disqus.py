@@ -45,6 +45,14 @@ def published(post: Post, app: Sphinx) -> bool:
     return post.date is not None and not post.draft and not is_scheduled(post, now)
 
 
+def has_thread(app: Sphinx, post: Post) -> bool:
+    """A post shows its thread unless marked ``nocomments``: once published, or as a draft
+    with ABlog's ``disqus_drafts``."""
+    if post.nocomments:
+        return False
+    return published(post, app) or bool(ablog_setting(app.config, "disqus_drafts"))
+
+
 def comment_count(app: Sphinx, pagename: str, post: Post) -> dict[str, str] | None:
     """What ABlog's postcard needs for its "Comments" link and Disqus' count script: the
     shortname and the thread's identifier, on a post whose thread is shown."""
@@ -52,6 +60,6 @@ def comment_count(app: Sphinx, pagename: str, post: Post) -> dict[str, str] | No
     shortname = ablog_setting(config, "disqus_shortname")
     if not (shortname and comments_base(app) and makes_blog_pages(app.builder)):
         return None
-    if post.nocomments or not (published(post, app) or ablog_setting(config, "disqus_drafts")):
+    if not has_thread(app, post):
         return None
     return {"shortname": shortname, "identifier": page_id(pagename)}
