@@ -1,6 +1,6 @@
-"""Related posts are found from set intersections and the heads of the tags' lists
-(write/navigation.py), not by counting every post of every tag: the choice must be the one
-counting gives, on any blog (random ones here, seeded)."""
+"""Related posts are read from lists of the posts carrying each set of tags, or found from set
+intersections (write/navigation.py), not by counting every post of every tag: the choice must
+be the one counting gives, on any blog (random ones here, seeded)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import random
 from collections import Counter
 from types import SimpleNamespace
 
+import pytest
+
+from sphinx_posts.write import navigation
 from sphinx_posts.write.navigation import _most_shared
 
 
@@ -21,7 +24,17 @@ def counted(rank: dict[str, int], own: str, lists: list[list[str]], count: int) 
     return [i for _, i in heapq.nsmallest(count, ((-n, rank[d]) for d, n in shared.items()))]
 
 
-def test_related_posts_are_those_sharing_most_tags_newest_first():
+@pytest.mark.parametrize(
+    ("widest", "most_wide"),
+    [
+        (navigation.WIDEST, navigation.MOST_WIDE),  # as built: index, a few wide posts
+        (2, 1000),  # most posts scored one by one beside the index
+        (navigation.WIDEST, 0),  # every post found by set intersections
+    ],
+)
+def test_related_posts_are_those_sharing_most_tags_newest_first(monkeypatch, widest, most_wide):
+    monkeypatch.setattr(navigation, "WIDEST", widest)
+    monkeypatch.setattr(navigation, "MOST_WIDE", most_wide)
     rng = random.Random(15)
     for _ in range(3000):
         docs = [f"posts/{i}" for i in range(rng.randint(1, 60))]

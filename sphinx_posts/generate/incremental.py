@@ -54,12 +54,13 @@ def _terms_shown(catalog: Catalog, post: Post, entry: bool = False) -> list[Any]
     ]
 
 
-def entry_inputs(catalog: Catalog, config: Config, post: Post) -> tuple[Any, ...]:
-    """What a list shows of ``post`` (not its word count: only the minutes it rounds to).
-    A post is in five lists on average (index, tags, year): found once a build."""
-    known: dict[str, tuple[Any, ...]] = catalog.memo.setdefault("entry inputs", {})
+def entry_inputs(catalog: Catalog, config: Config, post: Post) -> str:
+    """A digest of what a list shows of ``post`` (not its word count: only the minutes it
+    rounds to). A post is in five lists on average (index, tags, year): found once a build,
+    and a list's fingerprint hashes these digests, not every entry's text again."""
+    known: dict[str, str] = catalog.memo.setdefault("entry inputs", {})
     if post.key not in known:
-        known[post.key] = _entry_inputs(catalog, config, post)
+        known[post.key] = digest(_entry_inputs(catalog, config, post))
     return known[post.key]
 
 

@@ -50,6 +50,7 @@ from .outputs import (
     all_present,
     code_key,
     document_files,
+    output_file,
     owned,
     read_record,
     remove,
@@ -504,8 +505,7 @@ class OutputClaims:
     """
 
     def __init__(self, app: Sphinx) -> None:
-        self.outdir = app.outdir
-        self.builder = app.builder
+        self.app = app
         self.files: dict[str, str] = {}
         """Output file (relative, posix) -> how a warning names its owner."""
         self.folders: dict[str, str] = {}
@@ -532,7 +532,7 @@ class OutputClaims:
                 self.claim(f"{folder}/{name}", f"the feed {folder}/{name!r}")
 
     def relative(self, pagename: str) -> str:
-        return Path(self.builder.get_outfilename(pagename)).relative_to(self.outdir).as_posix()
+        return output_file(self.app, pagename)
 
     def claim(self, relative: str, owner: str) -> None:
         self.files.setdefault(relative, owner)
@@ -616,14 +616,13 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         and all_present(app, record)
     ):
         return  # no post, list or template changed: every page is as last written
+    outdir = app.outdir
     claims = OutputClaims(app)
     claims.claim_feeds(app.config, get_domain(app.env).catalog())
     unchanged: dict[str, str] = {}
     to_write: list[PlannedPage] = []
     for planned in BlogPages(app, get_domain(app.env).catalog()).plan():
-        outfile = Path(builder.get_outfilename(planned.pagename))
-        relative = planned.outfile or outfile.relative_to(app.outdir).as_posix()
-        outfile = app.outdir / relative
+        relative = planned.outfile or output_file(app, planned.pagename)
         owner = claims.owner(planned.pagename, relative)
         if owner is not None:
             if planned.merges and owner == claims.documents.get(relative):
@@ -641,7 +640,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
             continue
         claims.claim(relative, planned.described())
         current[relative] = digest((chrome, planned.pagename, planned.inputs))
-        if previous.get(relative) == current[relative] and outfile.is_file():
+        if previous.get(relative) == current[relative] and (outdir / relative).is_file():
             unchanged[relative] = current[relative]
             continue
         to_write.append(planned)

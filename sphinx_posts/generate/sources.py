@@ -43,7 +43,9 @@ def record_sources(app: Sphinx, exception: Exception | None) -> None:
     doctreedir = Path(app.doctreedir)
     previous = read_record(doctreedir)
     paths = [*read_files(app), *template_files(app)]
-    write_record(doctreedir, record_files(paths, previous))
+    record = record_files(paths, previous)
+    if record != previous:
+        write_record(doctreedir, record)
 
 
 def setup_sources(app: Sphinx) -> None:

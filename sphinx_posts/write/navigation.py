@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from ..config import ablog_setting
@@ -51,12 +53,99 @@ def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
     return known
 
 
-def _most_shared(catalog: Catalog, own: str, keys: list[str], count: int) -> list[int]:
-    """Ranks of the ``count`` posts with most of the tags ``keys``, newest first on ties.
+WIDEST = 6
+"""A post with more tags than this is scored on its own, not indexed by its sets of tags
+(a post with n tags has 2**n of them)."""
+MOST_WIDE = 64
+"""With more such posts than this, scoring each of them for every post would cost more than
+the index saves: related posts come from set intersections instead."""
 
-    A popular tag is on a quarter of all posts: rather than counting every post of every
-    tag (N² over a blog), the posts with two or more of the tags come from set intersections
-    and the rest from the heads of the tags' lists (newest first)."""
+
+@dataclass(frozen=True)
+class SharedTags:
+    """The listed posts by every set of two or more tags they carry together, newest first.
+
+    A post's related posts are then read from the heads of a few short lists, most shared
+    tags first: linear in the blog, where counting (or intersecting) the posts of every tag
+    of every post is quadratic, and a rebuild of a 10,000-post blog does it for every post."""
+
+    lists: dict[tuple[str, ...], list[str]]
+    wide: dict[str, frozenset[str]]
+    """Posts with more than ``WIDEST`` tags -> their tag keys, newest first (not in ``lists``)."""
+    repeated: frozenset[str]
+    """Tag keys that some post gives twice (it counts twice: see ``_most_shared_counted``)."""
+
+
+def shared_tags(catalog: Catalog) -> SharedTags:
+    """Found once a build, from the catalog's per-tag lists."""
+    if "shared tags" not in catalog.memo:
+        catalog.memo["shared tags"] = _index_shared_tags(catalog.rank, catalog.tagged)
+    return catalog.memo["shared tags"]
+
+
+def _index_shared_tags(rank: dict[str, int], tagged: dict[str, list[str]]) -> SharedTags:
+    tags_of: dict[str, list[str]] = {}
+    repeated = set()
+    for key, found in tagged.items():
+        seen = set()
+        for doc in found:
+            if doc in seen:
+                repeated.add(key)
+                continue
+            seen.add(doc)
+            tags_of.setdefault(doc, []).append(key)
+    lists: dict[tuple[str, ...], list[str]] = {}
+    wide = {}
+    for doc in sorted(tags_of, key=rank.__getitem__):
+        keys = sorted(tags_of[doc])
+        if len(keys) > WIDEST:
+            wide[doc] = frozenset(keys)
+            continue
+        for size in range(2, len(keys) + 1):
+            for subset in combinations(keys, size):
+                lists.setdefault(subset, []).append(doc)
+    return SharedTags(lists, wide, frozenset(repeated))
+
+
+def _most_shared(catalog: Catalog, own: str, keys: list[str], count: int) -> list[int]:
+    """Ranks of the ``count`` posts with most of the tags ``keys`` (sorted), newest first on
+    ties.
+
+    Posts sharing all of ``keys`` come first, newest first, then those sharing all but one
+    (the merged lists of each such set of tags), and so on down to one tag, until ``count``
+    are found; posts with many tags are scored one by one."""
+    shared = shared_tags(catalog)
+    if len(keys) > WIDEST or len(shared.wide) > MOST_WIDE or shared.repeated.intersection(keys):
+        return _most_shared_intersected(catalog, own, keys, count)
+    rank = catalog.rank
+    found: list[tuple[int, int]] = []  # (-tags shared, rank)
+    taken = {own, *shared.wide}
+    for size in range(len(keys), 0, -1):
+        if size == 1:
+            lists = [catalog.tagged[key] for key in keys]
+        else:
+            subsets = combinations(keys, size)
+            lists = [shared.lists[subset] for subset in subsets if subset in shared.lists]
+        # a post sharing ``size`` tags is on one of these lists; one sharing more is taken
+        for doc in heapq.merge(*lists, key=rank.__getitem__):
+            if len(found) == count:
+                break
+            if doc not in taken:
+                taken.add(doc)
+                found.append((-size, rank[doc]))
+        if len(found) == count:
+            break
+    wanted = set(keys)
+    for doc, tags in shared.wide.items():
+        if doc != own and (score := len(wanted & tags)):
+            found.append((-score, rank[doc]))
+    return [position for _, position in heapq.nsmallest(count, found)]
+
+
+def _most_shared_intersected(catalog: Catalog, own: str, keys: list[str], count: int) -> list[int]:
+    """As ``_most_shared``, for a post with many tags or a blog with many such posts: the
+    posts with two or more of the tags from set intersections, the rest from the heads of the
+    tags' lists (newest first)."""
     rank = catalog.rank
     lists = [catalog.tagged[key] for key in keys]
     sets: dict[str, frozenset[str]] = catalog.memo.setdefault("tag sets", {})
