@@ -52,6 +52,16 @@ class PostsDomain(Domain):
         self._catalog: Catalog | None = None
         self._read_something = False  # this build read or removed a document
         self._unchanged: bool | None = None
+        self._keys: dict[str, list[str]] | None = None  # docname -> its posts' keys
+
+    def _keys_by_docname(self) -> dict[str, list[str]]:
+        """Built once from the records, then kept up to date as posts come and go: asked for
+        each document read or written, a scan of every post made builds quadratic."""
+        if self._keys is None:
+            self._keys = {}
+            for key, post in self.posts.items():
+                self._keys.setdefault(post.docname, []).append(key)
+        return self._keys
 
     def _changed(self) -> None:
         self._catalog = None
@@ -81,14 +91,15 @@ class PostsDomain(Domain):
         return self.data["posts"]
 
     def add_post(self, post: Post) -> None:
+        if post.key not in self.posts:
+            self._keys_by_docname().setdefault(post.docname, []).append(post.key)
         self.posts[post.key] = post
         self._changed()
 
     def keys_of(self, docname: str) -> list[str]:
         """The store's keys of ``docname``'s posts: the docname, or ``docname#section`` for each
         section a document posts (ABlog's posting sections)."""
-        prefix = docname + "#"
-        return [key for key in self.posts if key == docname or key.startswith(prefix)]
+        return list(self._keys_by_docname().get(docname, ()))
 
     @property
     def lists(self) -> dict[str, list[tuple[int | None, ListSpec | str]]]:
@@ -120,7 +131,7 @@ class PostsDomain(Domain):
         self._changed()
 
     def clear_doc(self, docname: str) -> None:
-        for key in self.keys_of(docname):
+        for key in self._keys_by_docname().pop(docname, ()):
             del self.posts[key]
         self.lists.pop(docname, None)
         self.references.pop(docname, None)
@@ -129,9 +140,9 @@ class PostsDomain(Domain):
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key, post in otherdata["posts"].items():
+        for post in otherdata["posts"].values():
             if post.docname in docnames:
-                self.posts[key] = post
+                self.add_post(post)
         for docname in docnames:
             if docname in otherdata["lists"]:
                 self.lists[docname] = otherdata["lists"][docname]
