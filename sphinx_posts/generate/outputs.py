@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import StandaloneHTMLBuilder
+
 from ..store.domain import get_domain
 from ..urls import FORMATS, OUTPUT_DIR, SCHEDULE_FILE, SIDEBARS_FILE
 
@@ -261,6 +263,12 @@ def _not_ours(app: Sphinx) -> frozenset[str]:
 
 def output_file(app: Sphinx, pagename: str) -> str:
     """Where the builder writes ``pagename``, relative to the output folder (posix)."""
+    builder = type(app.builder)
+    if (
+        getattr(builder, "get_outfilename", None) is StandaloneHTMLBuilder.get_outfilename
+        and builder.get_output_path is StandaloneHTMLBuilder.get_output_path
+    ):  # the html builder's rule, without making a path of each of 10,000 names
+        return f"{pagename}{_suffix(app)}"
     outfile = getattr(app.builder, "get_outfilename", None)  # HTML builders; others: the usual
     path = os.fspath(outfile(pagename)) if outfile else f"{app.outdir}/{pagename}{_suffix(app)}"
     root = os.path.join(app.outdir, "")  # noqa: PTH118 (a string prefix, not a path)
