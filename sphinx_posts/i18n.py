@@ -26,6 +26,7 @@ from sphinx import locale as sphinx_locale
 from .report import PostsWarning, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from gettext import NullTranslations
 
     from jinja2.runtime import Context
@@ -241,7 +242,28 @@ def load_catalog(app: Sphinx, config: Config) -> None:
 
 
 def ours(context: Context) -> bool:
-    return (context.name or "").lstrip("!").startswith(OUR_TEMPLATES)
+    return _is_ours(context.name or "")
+
+
+@cache
+def _is_ours(name: str) -> bool:
+    return name.lstrip("!").startswith(OUR_TEMPLATES)
+
+
+def _as_jinja_calls(function: Callable[..., str]) -> Callable[..., str]:
+    """``function`` called with a template's context as Jinja's ``Context.call`` would, once
+    for all: the theme's templates call ``_`` thousands of times a build, and ``Context.call``
+    inspects the function every time."""
+    passed = getattr(getattr(function, "jinja_pass_arg", None), "name", None)
+    if passed == "context":
+        return lambda context, *args, **kwargs: function(context, *args, **kwargs)
+    if passed == "eval_context":
+        return lambda context, *args, **kwargs: function(context.eval_ctx, *args, **kwargs)
+    if passed == "environment":
+        return lambda context, *args, **kwargs: function(context.environment, *args, **kwargs)
+    if passed is None:
+        return lambda _context, *args, **kwargs: function(*args, **kwargs)
+    return lambda context, *args, **kwargs: context.call(function, *args, **kwargs)
 
 
 def template_gettext(environment: Any) -> None:
@@ -250,20 +272,22 @@ def template_gettext(environment: Any) -> None:
     their own template's), and Sphinx's everywhere else."""
     theirs_gettext = environment.globals.get("gettext")
     theirs_ngettext = environment.globals.get("ngettext")
+    call_gettext = theirs_gettext and _as_jinja_calls(theirs_gettext)
+    call_ngettext = theirs_ngettext and _as_jinja_calls(theirs_ngettext)
 
     @pass_context
     def gettext(context: Context, message: str, **variables: Any) -> str:
-        if ours(context) or theirs_gettext is None:
+        if call_gettext is None or ours(context):
             text = translator().gettext(message)
             return text % variables if variables else text
-        return context.call(theirs_gettext, message, **variables)
+        return call_gettext(context, message, **variables)
 
     @pass_context
     def plural(context: Context, singular: str, many: str, count: int, **variables: Any) -> str:
-        if ours(context) or theirs_ngettext is None:
+        if call_ngettext is None or ours(context):
             text = translator().ngettext(singular, many, count)
             return text % variables if variables else text
-        return context.call(theirs_ngettext, singular, many, count, **variables)
+        return call_ngettext(context, singular, many, count, **variables)
 
     environment.globals.update(gettext=gettext, ngettext=plural)
     environment.globals.setdefault("_", gettext)
