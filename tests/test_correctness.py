@@ -406,6 +406,32 @@ def test_post_and_tag_roles_follow_the_post_and_the_tag(make_app, rootdir, tmp_p
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("change", ["cite", "uncite"])
+def test_a_body_edit_that_cites_a_page_rewrites_that_page(make_app, rootdir, tmp_path, change):
+    """A post's text gains (or loses) a reference to a page, and nothing lists or links to
+    the post shows any change: the records are as they were, every other post's navigation
+    is taken from the last build, and the cited page's back-links must still follow."""
+    cited = "\n\nMore on this in {doc}`/guide`.\n"
+    body = _post("A", "2024-01-01", ["Python"]) + (cited if change == "uncite" else "")
+    srcdir = _small_site(
+        rootdir,
+        tmp_path / "src",
+        {"a": body, "b": _post("B", "2024-01-02", ["Python"])},
+    )
+    (srcdir / "guide.md").write_text(
+        "---\norphan: true\n---\n# Guide\n\nHow it works.\n", encoding="utf-8"
+    )
+
+    def edit() -> None:
+        text = body + cited if change == "cite" else body.replace(cited, "\n")
+        (srcdir / "posts" / "a.md").write_text(text, encoding="utf-8")
+
+    problems = _incremental_vs_clean(make_app, srcdir, tmp_path, edit)
+    assert not problems, "\n".join(problems)
+    guide = (tmp_path / "incremental" / "html" / "guide.html").read_text(encoding="utf-8")
+    assert ("posts/a.html" in guide) == (change == "cite")
+
+
 def test_search_index_holds_no_navigation_chrome(make_app, rootdir, tmp_path):
     """A post's search entry is its own text: not its neighbours' and related posts' titles
     (the navigation under it), nor the byline's words ("min read").
@@ -658,7 +684,7 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
     data = env.domaindata["posts"]
     # records, list specs, (role, target) references, posts' cross-references (plain
     # pending_xref attributes) and fingerprints: nothing else
-    known = {"version", "posts", "lists", "refs", "cites", "shown", "built_at"}
+    known = {"version", "posts", "lists", "refs", "cites", "shown", "built_at", "records", "others"}
     assert set(data) <= known, set(data)
     assert isinstance(data.get("built_at", 0.0), float)  # when the posts were last looked at
     assert set(data["posts"]) == {f"posts/{stem}" for stem in site.live}
@@ -676,6 +702,8 @@ def test_environment_holds_only_small_records(make_app, rootdir, tmp_path):
         assert all(isinstance(entry, dict) and entry.get("refdomain") for entry in cited)
     for key, value in data.get("shown", {}).items():
         assert isinstance(value, str) and len(value) <= 64, (key, value)
+    assert isinstance(data.get("records", ""), str) and len(data.get("records", "")) <= 64
+    assert all(docname in env.found_docs for docname in data.get("others", []))
     for path, leaf in _walk(data):
         assert not isinstance(leaf, nodes.Node), f"a docutils node in the environment: {path}"
         assert (

@@ -97,12 +97,17 @@ def list_inputs(catalog: Catalog, config: Config, spec: Any, docname: str) -> An
     return [(year, [(p.date, p.key) for p in posts]) for year, posts in catalog.years.items()]
 
 
-def fingerprints(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
+def fingerprints(
+    app: Sphinx, env: BuildEnvironment, only: set[str] | None = None
+) -> dict[str, str]:
+    """Every page's fingerprint, or those of the documents ``only`` names."""
     domain = get_domain(env)
     catalog = domain.catalog()
     related = env.config.posts_related
     found: dict[str, str] = {}
     for post in domain.posts.values():
+        if only is not None and post.docname not in only:
+            continue
         inputs = (
             navigation_inputs(catalog, post, related),
             _terms_shown(catalog, post),
@@ -119,6 +124,13 @@ def fingerprints(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
     for docname, shown in backlink_inputs(app).items():
         found[docname] = digest((found.get(docname), shown))
     return found
+
+
+def showing_others(app: Sphinx, env: BuildEnvironment) -> set[str]:
+    """Documents that show other pages' posts: post lists, ``post``/``tag`` roles and the
+    pages posts cite (their back-links). What they show can change when a post's text does."""
+    domain = get_domain(env)
+    return {*domain.lists, *domain.references, *backlink_inputs(app)}
 
 
 def reference_inputs(
@@ -194,19 +206,33 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     if domain.unchanged_since_last_build(build_time()):
         return []
+    records_unchanged = domain.records_unchanged_since_last_build(build_time())
     domain.data["built_at"] = domain.catalog().now.timestamp()
-    current = fingerprints(app, env)
-    sidebars = page_sidebar_inputs(app, domain.catalog())
-    if sidebars is not None:
-        current[SIDEBAR_KEY] = digest(sidebars)
+    domain.remember_records()
     previous: dict[str, str] = domain.data.setdefault("shown", {})
-    # the site became, or stopped being, an ABlog site (its first or last ``post`` directive,
-    # on a site whose conf.py does not say): every page shows the blog another way
-    current[ABLOG_KEY] = str(domain.catalog().ablog)
+    others = showing_others(app, env)
+    shown_others = domain.data.get("others")  # the last build's ``showing_others``
+    if records_unchanged and isinstance(shown_others, list):
+        # only what a post's text can change: lists, roles, back-links (of the documents
+        # that show them now or did last time); every post's navigation and the sidebars
+        # are as they were, and at 10,000 posts they are most of a rebuild's bookkeeping
+        again = others | set(shown_others)
+        current = {name: value for name, value in previous.items() if name not in again}
+        current.update(fingerprints(app, env, only=again))
+    else:
+        current = fingerprints(app, env)
+        sidebars = page_sidebar_inputs(app, domain.catalog())
+        if sidebars is not None:
+            current[SIDEBAR_KEY] = digest(sidebars)
+        # the site became, or stopped being, an ABlog site (its first or last ``post``
+        # directive, on a site whose conf.py does not say): every page shows the blog
+        # another way
+        current[ABLOG_KEY] = str(domain.catalog().ablog)
     changed = {name for name, value in current.items() if previous.get(name) != value}
     # a page that showed something last time and now shows nothing (its last citing post
     # is gone) changed too
     changed |= {name for name in previous if name not in current and name in env.found_docs}
+    domain.data["others"] = sorted(others)
     domain.data["shown"] = current
     if (SIDEBAR_KEY in changed and SIDEBAR_KEY in previous) or (
         ABLOG_KEY in changed and ABLOG_KEY in previous

@@ -611,11 +611,11 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
     domain = get_domain(app.env)
     if (
         record.trusted
-        and domain.unchanged_since_last_build(build_time())
+        and domain.records_unchanged_since_last_build(build_time())
         and record.chrome == chrome
         and all_present(app, record)
     ):
-        return  # no post, list or template changed: every page is as last written
+        return  # no record, list or template changed: every page is as last written
     outdir = app.outdir
     claims = OutputClaims(app)
     claims.claim_feeds(app.config, get_domain(app.env).catalog())

@@ -6,6 +6,8 @@ counts are computed from the records when asked, never stored.
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,10 +16,11 @@ from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
+from ..formats import reading_minutes
 from ..model import ablog_slug
 from ..report import PostsWarning, warn
 from ..urls import ablog_labels, link, post_label, term_link, term_page, year_page
-from .catalog import Catalog, build_catalog, build_time
+from .catalog import Catalog, build_catalog, build_time, is_ablog_site
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -52,6 +55,8 @@ class PostsDomain(Domain):
         self._catalog: Catalog | None = None
         self._read_something = False  # this build read or removed a document
         self._unchanged: bool | None = None
+        self._records_unchanged: bool | None = None
+        self._records_key: str | None = None
         self._keys: dict[str, list[str]] | None = None  # docname -> its posts' keys
 
     def _keys_by_docname(self) -> dict[str, list[str]]:
@@ -67,6 +72,8 @@ class PostsDomain(Domain):
         self._catalog = None
         self._read_something = True
         self._unchanged = None
+        self._records_unchanged = None
+        self._records_key = None
 
     def unchanged_since_last_build(self, now: datetime) -> bool:
         """Nothing was read or removed, and no scheduled post has come due since the last
@@ -74,17 +81,45 @@ class PostsDomain(Domain):
 
         Decided once per build (the first caller then records this build's time)."""
         if self._unchanged is None:
-            last = self.data.get("built_at")
-            moment = now.timestamp()
-            self._unchanged = (
-                not self._read_something
-                and last is not None
-                and not any(
-                    post.date and last < post.date.timestamp() <= moment
-                    for post in self.posts.values()
-                )
-            )
+            self._unchanged = not self._read_something and self._none_came_due(now)
         return self._unchanged
+
+    def records_unchanged_since_last_build(self, now: datetime) -> bool:
+        """Every post's record is as the last build left it (a post's text was edited, not
+        what lists and other pages show of it: title, summary, terms, date, minutes read), the
+        same documents exist, and no scheduled post has come due: every generated page, and
+        every post's navigation, is as it was. Feeds are not: they show the text.
+
+        Decided once per build, before ``remember_records`` records this build's."""
+        if self._records_unchanged is None:
+            self._records_unchanged = self.unchanged_since_last_build(now) or (
+                self.data.get("records") == self.records_key() and self._none_came_due(now)
+            )
+        return self._records_unchanged
+
+    def remember_records(self) -> None:
+        self.data["records"] = self.records_key()
+
+    def records_key(self) -> str:
+        """A digest of every record but its word count (the minutes it rounds to instead), and
+        of which documents there are (one may be where a generated page would be)."""
+        if self._records_key is not None:
+            return self._records_key
+        config = self.env.config
+        records = [
+            (key, replace(post, words=reading_minutes(post, config)))
+            for key, post in sorted(self.posts.items())
+        ]
+        shown = repr((records, sorted(self.env.found_docs))).encode("utf-8")
+        self._records_key = hashlib.sha1(shown).hexdigest()
+        return self._records_key
+
+    def _none_came_due(self, now: datetime) -> bool:
+        last = self.data.get("built_at")
+        moment = now.timestamp()
+        return last is not None and not any(
+            post.date and last < post.date.timestamp() <= moment for post in self.posts.values()
+        )
 
     @property
     def posts(self) -> dict[str, Post]:
@@ -279,6 +314,13 @@ class PostsDomain(Domain):
         if self._catalog is None:
             self._catalog = build_catalog(self.posts, self.env.config, build_time())
         return self._catalog
+
+    def is_ablog_site(self) -> bool:
+        """The catalog's ``ablog``, without building the catalog: a rebuild that changed
+        nothing writes only Sphinx's own pages, which need no more than this."""
+        if self._catalog is not None:
+            return self._catalog.ablog
+        return is_ablog_site(self.posts, self.env.config)
 
 
 SUFFIXES = (".md", ".rst", ".txt", ".ipynb")

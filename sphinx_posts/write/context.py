@@ -152,7 +152,7 @@ def page_context(
     base = base_url(app)
     added: list[str] = []
     if base and app.config.posts_feed_length > 0:
-        title = feed_title(app.config, app.config.posts_title, ablog=domain.catalog().ablog)
+        title = feed_title(app.config, app.config.posts_title, ablog=domain.is_ablog_site())
         added += feed_links(app, context["pathto"], app.config.posts_path, title)
         if feed := context.get("posts_feed"):
             added += feed_links(app, context["pathto"], feed["folder"], feed["title"])
