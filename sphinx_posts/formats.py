@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from .model import Post
-
 
 def show_date(moment: datetime, config: Config, date_format: str = "") -> str:
     """A date as readers see it: ``posts_date_format`` in the site's language and zone.
@@ -117,10 +115,6 @@ def machine_date(moment: datetime, has_time: bool, config: Config) -> str:
     """The ``datetime`` attribute of ``<time>``: a date, or a full RFC 3339 timestamp."""
     local = moment.astimezone(site_timezone(config))
     return local.isoformat() if has_time else local.date().isoformat()
-
-
-def reading_minutes(post: Post, config: Config) -> int:
-    return max(1, round(post.words / config.posts_words_per_minute))
 
 
 def load_date_names(app: Sphinx) -> None:

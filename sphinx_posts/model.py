@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import tzinfo
 
+    from sphinx.config import Config
+
 
 @dataclass(frozen=True, slots=True)
 class Post:
@@ -131,6 +133,11 @@ class ListSpec:
 _SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACING = re.compile(r"[\s_\-]+")
+
+
+def reading_minutes(post: Post, config: Config) -> int:
+    """Minutes a post takes to read, as bylines and lists show them (never 0)."""
+    return max(1, round(post.words / config.posts_words_per_minute))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from ..formats import reading_minutes
-from ..model import ListSpec, shown_terms
+from ..model import ListSpec, reading_minutes, shown_terms
 from ..store.catalog import build_time, is_scheduled, select
 from ..store.domain import get_domain, post_docname
 from ..write.backlinks import backlink_inputs

@@ -16,8 +16,7 @@ from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from ..formats import reading_minutes
-from ..model import ablog_slug
+from ..model import ablog_slug, reading_minutes
 from ..report import PostsWarning, warn
 from ..urls import ablog_labels, link, post_label, term_link, term_page, year_page
 from .catalog import Catalog, build_catalog, build_time, is_ablog_site

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..doctree import byline, chrome, timestamp
-from ..formats import machine_date, reading_minutes, show_date
+from ..formats import machine_date, show_date
 from ..i18n import _, ngettext
+from ..model import reading_minutes
 from ..store.catalog import is_scheduled
 from ..store.domain import get_domain
 from ..urls import term_link

@@ -12,9 +12,9 @@ from sphinx.util.osutil import relative_uri
 
 from ..config import ablog_setting
 from ..doctree import ancestors, postlist
-from ..formats import machine_date, reading_minutes
+from ..formats import machine_date
 from ..i18n import content_language, lang_attributes
-from ..model import LIST_FORMATS, shown_terms
+from ..model import LIST_FORMATS, reading_minutes, shown_terms
 from ..store.catalog import is_scheduled, select
 from ..store.domain import get_domain
 from ..urls import image_url, index_page, link, makes_blog_pages, post_link, safe_link, term_link
