@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import ListSpec, reading_minutes, shown_terms
 from ..store.catalog import build_time, is_scheduled, select
 from ..store.domain import get_domain, post_docname
-from ..write.backlinks import backlink_inputs
+from ..write.backlinks import backlink_inputs, cited_places
 from ..write.discovery import fills_sidebars
 from ..write.navigation import navigation_inputs
 from ..write.sidebars import shares_sidebars, shown_components
@@ -129,7 +129,7 @@ def showing_others(app: Sphinx, env: BuildEnvironment) -> set[str]:
     """Documents that show other pages' posts: post lists, ``post``/``tag`` roles and the
     pages posts cite (their back-links). What they show can change when a post's text does."""
     domain = get_domain(env)
-    return {*domain.lists, *domain.references, *backlink_inputs(app)}
+    return {*domain.lists, *domain.references, *cited_places(app)}
 
 
 def reference_inputs(

@@ -401,8 +401,7 @@ class BlogPages:
 
     def forward(self, pagename: str, target: str, title: str) -> Page:
         """A page that forwards readers to ``target`` (a page of the blog that moved)."""
-        outfile = Path(self.builder.get_outfilename(pagename)).relative_to(self.builder.outdir)
-        url = file_link(self.builder, outfile.as_posix(), target)
+        url = file_link(self.builder, output_file(self.app, pagename), target)
         context = {
             "title": escape(title),
             "post_url": url,
@@ -450,9 +449,7 @@ class BlogPages:
         """ABlog's ``:redirect:``: the post's old address forwards readers to the post
         (linked from the file's own folder, wherever it is written)."""
         builder = self.builder
-        if not outfile:
-            outfile = Path(builder.get_outfilename(pagename)).relative_to(builder.outdir)
-        url = file_link(builder, Path(outfile).as_posix(), post.docname)
+        url = file_link(builder, outfile or output_file(self.app, pagename), post.docname)
         context = {
             "title": escape(post.title),
             "post_url": url,
@@ -505,7 +502,6 @@ class OutputClaims:
     """
 
     def __init__(self, app: Sphinx) -> None:
-        self.app = app
         self.files: dict[str, str] = {}
         """Output file (relative, posix) -> how a warning names its owner."""
         self.folders: dict[str, str] = {}
@@ -516,7 +512,7 @@ class OutputClaims:
             self.documents.setdefault(relative, f"the document {docname!r}")
             self.claim(relative, self.documents[relative])
         for pagename, what in sphinx_pages(app.builder).items():
-            self.claim(self.relative(pagename), what)
+            self.claim(output_file(app, pagename), what)
 
     def claim_feeds(self, config: Config, catalog: Catalog) -> None:
         """The feed files of the blog and of its terms: in ``dirhtml`` a page named
@@ -530,9 +526,6 @@ class OutputClaims:
         for folder in folders:
             for name in FORMATS.values():
                 self.claim(f"{folder}/{name}", f"the feed {folder}/{name!r}")
-
-    def relative(self, pagename: str) -> str:
-        return output_file(self.app, pagename)
 
     def claim(self, relative: str, owner: str) -> None:
         self.files.setdefault(relative, owner)
