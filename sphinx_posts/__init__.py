@@ -40,6 +40,7 @@ from .write.context import setup_context
 from .write.discovery import setup_discovery
 from .write.lists import setup_lists
 from .write.navigation import setup_navigation
+from .write.rawfiles import setup_raw_files
 from .write.summaries import setup_summaries
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_bylines(app)
     setup_lists(app)
     setup_navigation(app)
+    setup_raw_files(app)
     setup_summaries(app)
     setup_context(app)
     setup_backlinks(app)

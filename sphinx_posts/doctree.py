@@ -109,3 +109,9 @@ def setup_nodes(app: Sphinx) -> None:
     other = (visit_timestamp_other, depart_timestamp_other)
     html = (visit_timestamp_html, depart_timestamp_html)
     app.add_node(timestamp, html=html, latex=other, text=other, man=other, texinfo=other)
+
+
+RAW_FILES = "posts_files"
+"""The attribute of a raw HTML node in a post that lists where it names files of the source
+folder, as (start, end, path in the source, ``?query#fragment``): read/rawfiles.py records it,
+write/rawfiles.py rewrites those addresses for the page being written."""

@@ -44,6 +44,9 @@ class Post:
     locations: tuple[str, ...] = ()
     draft: bool = False
     image: str = ""
+    files: tuple[str, ...] = ()
+    """Files the post's raw HTML points to, by path in the source folder: Sphinx copies only
+    what its own image and download nodes name, so these are copied by the blog."""
     series: str = ""
     words: int = 0
     exclude: bool = False

@@ -59,6 +59,11 @@ class PostsWarning(Enum):
     REFERENCE = ("reference", "A post or tag role points to a post or tag that does not exist.")
     FEED = ("feed", "A feed cannot be written.")
     IMAGE = ("image", "A post's image points to a file or image number that does not exist.")
+    FILE = (
+        "file",
+        "A file a post's raw HTML points to (an <img> or <video> src, an <a href> to a PDF) is "
+        "not in the source folder: the page would show a broken image or link.",
+    )
     ABLOG = (
         "ablog",
         "An ABlog setting in conf.py that sphinx-posts deliberately honours otherwise: said once "

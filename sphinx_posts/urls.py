@@ -12,6 +12,7 @@ import re
 from html import unescape
 from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from sphinx.errors import NoUri
 from sphinx.util.osutil import relative_uri
@@ -272,7 +273,7 @@ def image_exists(env: BuildEnvironment, relative: str) -> bool:
 
 def image_page(post: Post) -> str:
     """The image as a page-like name in the output, for ``get_relative_uri``-style links."""
-    return f"{OUTPUT_DIR}/{source_path(post)}"
+    return raw_file_page(source_path(post))
 
 
 def image_url(env: BuildEnvironment, post: Post, locate: Callable[[str], str]) -> str:
@@ -283,3 +284,65 @@ def image_url(env: BuildEnvironment, post: Post, locate: Callable[[str], str]) -
     if is_external(post.image):
         return safe_link(post.image)  # checked when read; again here, as it is emitted
     return locate(image_page(post)) if image_exists(env, source_path(post)) else ""
+
+
+# -- files that raw HTML points to ---------------------------------------------------------
+
+_FILE_TAG = re.compile(r"<(img|video|audio|source|track|embed|a)\b[^>]*>", re.IGNORECASE)
+_FILE_ATTRIBUTE = re.compile(
+    r"""\s(src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
+PAGE_SUFFIXES = frozenset(
+    {"", ".html", ".htm", ".php", ".md", ".markdown", ".rst", ".ipynb", ".xml"}
+)
+"""A link to one of these is a link to a page (or a feed), not to a file to publish."""
+
+
+def file_path(url: str) -> str:
+    """The path part of a URL that names a file of the site (relative, or from the site's root
+    with a leading ``/``), decoded; ``""`` for an external URL, an anchor or a data URL."""
+    url = url.strip()
+    if not url or is_external(url) or url.startswith(("#", "{")):
+        return ""
+    return unquote(url.split("#", 1)[0].split("?", 1)[0])
+
+
+def url_rest(url: str) -> str:
+    """What follows a URL's path (``?query#fragment``), kept when the path is rewritten."""
+    url = url.strip()
+    cut = min((url.find(mark) for mark in "?#" if mark in url), default=len(url))
+    return url[cut:]
+
+
+def is_file_link(path: str) -> bool:
+    """Whether a link (not an image) points to a file to publish, a PDF or a zip, rather than
+    to a page: it has a suffix, and not a page's."""
+    name = path.rstrip("/").rpartition("/")[2]
+    return "." in name and f".{name.rpartition('.')[2].casefold()}" not in PAGE_SUFFIXES
+
+
+def file_references(html: str) -> list[tuple[int, int, str]]:
+    """The local files raw HTML points to: ``src`` of ``img``, ``video``, ``audio``,
+    ``source``, ``track`` and ``embed``, a video's ``poster``, and an ``a``'s ``href`` to a
+    file (see :func:`is_file_link`). Each as (start, end) of the attribute's value in ``html``
+    and the value, entities decoded."""
+    found = []
+    for tag in _FILE_TAG.finditer(html):
+        is_anchor = tag.group(1).casefold() == "a"
+        for attribute in _FILE_ATTRIBUTE.finditer(tag.group(0)):
+            if (attribute.group(1).casefold() == "href") != is_anchor:
+                continue
+            group = next(index for index in (2, 3, 4) if attribute.group(index) is not None)
+            value = unescape(attribute.group(group))
+            path = file_path(value)
+            if not path or (is_anchor and not is_file_link(path)):
+                continue
+            start, end = tag.start() + attribute.start(group), tag.start() + attribute.end(group)
+            found.append((start, end, value))
+    return found
+
+
+def raw_file_page(relative: str) -> str:
+    """Where a file that a post's raw HTML points to is copied in the output, by its path in
+    the source folder (beside the card images: ``_images/posts/<path>``)."""
+    return f"{OUTPUT_DIR}/{relative}"

@@ -1,7 +1,9 @@
-"""Post images named in frontmatter (``image:``), copied for HTML once the build succeeded.
+"""Post images named in frontmatter (``image:``) and files a post's raw HTML points to,
+copied for HTML once the build succeeded.
 
-An image used only as a card or ``og:image`` is not in any doctree, so Sphinx would not copy
-it; we copy each one to ``_images/posts/<its path in the source>`` (see urls.image_page).
+An image used only as a card or ``og:image`` is not in any doctree, and a file named in raw
+HTML is in no image or download node, so Sphinx would copy neither; we copy each one to
+``_images/posts/<its path in the source>`` (see urls.image_page and urls.raw_file_page).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.osutil import ensuredir
 
 from ..store.domain import get_domain
-from ..urls import OUTPUT_DIR, image_exists, is_external, source_path
+from ..urls import image_exists, is_external, raw_file_page, source_path
 from .outputs import replace_outputs
 
 if TYPE_CHECKING:
@@ -22,16 +24,18 @@ if TYPE_CHECKING:
 def copy_images(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    written = []
+    wanted = set()
     for post in get_domain(app.env).posts.values():
-        if not post.image or is_external(post.image):
-            continue
-        relative = source_path(post)
-        if image_exists(app.env, relative):
-            target = app.outdir / OUTPUT_DIR / relative
+        if post.image and not is_external(post.image):
+            wanted.add(source_path(post))
+        wanted.update(post.files)
+    written = []
+    for relative in sorted(wanted):
+        if image_exists(app.env, relative):  # files are checked when read; gone since?
+            target = app.outdir / raw_file_page(relative)
             ensuredir(target.parent)
             shutil.copyfile(app.env.srcdir / relative, target)
-            written.append(f"{OUTPUT_DIR}/{relative}")
+            written.append(raw_file_page(relative))
     replace_outputs(app, "images", written)
 
 

@@ -21,6 +21,7 @@ from ..report import PostsWarning, warn
 from ..store.domain import get_domain
 from .frontmatter import FieldReader, RawFrontmatter, docinfo_fields, is_post, read_post
 from .generators import SummaryMarkers, file_date, file_title, summary_markers
+from .rawfiles import raw_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -125,6 +126,7 @@ class PostPage(SphinxTransform):
         auto_image(self.env, reader, images)
         words = word_count(self.env, docname, self.document)
         post = read_post(reader, title, excerpt, words, images)
+        post = replace(post, files=raw_files(self.env, docname, self.document))
         if directive is not None:
             post = replace(post, ablog_directive=True)
         get_domain(self.env).add_post(post)
@@ -168,7 +170,8 @@ class PostPage(SphinxTransform):
                 len(section.astext().split()),
                 images,
             )
-            post = replace(post, ablog_directive=True)
+            files = raw_files(self.env, docname, section)
+            post = replace(post, ablog_directive=True, files=files)
             if not whole and section["ids"]:
                 post = replace(post, section=section["ids"][0])
             section.insert(1, byline(docname=post.key))

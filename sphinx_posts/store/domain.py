@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from ..model import ListSpec, Post
 
-DATA_VERSION = 11
+DATA_VERSION = 12
 
 
 class PostsDomain(Domain):
