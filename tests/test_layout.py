@@ -58,7 +58,7 @@ ALLOWED = {
         "store",
         "write",
     },
-    "migrate": {"model", "people", "report", "config", "read"},
+    "migrate": {"model", "people", "report", "config", "urls", "read"},
     "cli": {"model", "report", "config", "store", "migrate"},
 }
 

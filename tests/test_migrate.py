@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from helpers import build, posts_of
 
 from sphinx_posts.cli import main
@@ -210,3 +211,177 @@ def test_refuses_dest_inside_src_and_unknown_blogs(tmp_path, capsys):
     assert "--from" in capsys.readouterr().err
     # --from forces the generator
     assert main(["migrate", str(src), str(tmp_path / "dest"), "--from", "jekyll"]) == 0
+
+
+# -- files posts point to: raw HTML and Markdown, copied and published ---------------------
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def new_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    write_tree(site, {"conf.py": CONF, "index.md": "# Home\n"})
+    return site
+
+
+def local_files(page: Path, outdir: Path) -> dict[str, bool]:
+    """Each local file the built post's article points to -> whether the output has it."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found = {}
+    for tag, attribute in (("img", "src"), ("video", "src"), ("source", "src"), ("a", "href")):
+        for element in soup.select(f"div.body {tag}[{attribute}]"):
+            url = element[attribute].split("?")[0].split("#")[0]
+            if "://" in url or not url or (tag == "a" and "." not in url.rsplit("/", 1)[-1]):
+                continue
+            if url.endswith(".html") or url.endswith("/"):
+                continue  # a page, not a file
+            target = outdir / url.lstrip("/") if url.startswith("/") else page.parent / url
+            found[element[attribute]] = target.resolve().is_file()
+    return found
+
+
+JEKYLL_POST = """---
+title: Figures
+---
+Intro.
+
+<div class="imgcap">
+<img src="/assets/diags.jpeg" style="border:none;">
+<div class="thecap">A caption with <a href="/assets/paper.pdf">the paper</a>.</div>
+</div>
+
+<img src="{{ site.baseurl }}/assets/sub/base.png" width="50%">
+
+![A Markdown image](/assets/md.png) and [a Markdown PDF link](/assets/paper.pdf).
+
+<video controls><source src="/assets/clip.mp4" type="video/mp4"></video>
+
+<img src="/assets/gone.png">
+
+<img src="../../secret.png"> <img src="/assets/link.png"> <img src="/../secret.png">
+
+<img src="https://example.org/remote.png">
+
+```html
+<img src="/assets/diags.jpeg">
+```
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_jekyll_files_in_raw_html_are_copied_and_published(make_app, tmp_path, capsys, builder):
+    """Raw ``<img src>``, ``<a href>`` to a PDF and ``<source src>`` at Jekyll's site root are
+    copied; a missing file and paths out of the blog are reported, never followed."""
+    src = tmp_path / "src"
+    write_tree(
+        src,
+        {
+            "_config.yml": "title: Blog\n",
+            "_posts/2024-01-02-figures.md": JEKYLL_POST,
+            "assets/diags.jpeg": PNG,
+            "assets/sub/base.png": PNG,
+            "assets/md.png": PNG,
+            "assets/paper.pdf": b"%PDF-1.4\n",
+            "assets/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
+        },
+    )
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"secret, not the blog's")
+    (src / "assets" / "link.png").symlink_to(secret)
+    site = new_site(tmp_path)
+    dest = site / "posts"
+    assert main(["migrate", str(src), str(dest)]) == 0
+    output = capsys.readouterr().out
+    shown = "_posts/2024-01-02-figures.md"
+    assert f"{shown}:17: image '/assets/gone.png': no such file" in output
+    for hostile in ("../../secret.png", "/assets/link.png", "/../secret.png"):
+        assert f"{shown}:19: image '{hostile}': outside the source blog: not copied" in output
+    assert output.strip().endswith("4 thing(s) not converted"), output
+    # nothing outside DEST is written, nothing from outside SRC is copied
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["secret.png", "site", "src"]
+    copied = [path for path in dest.rglob("*") if path.is_file()]
+    assert all(path.read_bytes() != secret.read_bytes() for path in copied)
+    assert sorted(path.relative_to(dest).as_posix() for path in copied) == [
+        "2024-01-02-figures.md",
+        "files/assets/clip.mp4",
+        "files/assets/paper.pdf",
+        "images/assets/diags.jpeg",
+        "images/assets/md.png",
+        "images/assets/sub/base.png",
+    ]
+    text = (dest / "2024-01-02-figures.md").read_text(encoding="utf-8")
+    assert '<img src="images/assets/diags.jpeg" style="border:none;">' in text
+    assert '<img src="images/assets/sub/base.png" width="50%">' in text
+    assert '```html\n<img src="/assets/diags.jpeg">\n```' in text  # code stays as written
+    assert '<img src="https://example.org/remote.png">' in text
+
+    app = make_app(builder, srcdir=site)
+    warnings = build(app, expect_warnings=True)
+    # what the migration reported is a warning of the build too, and nothing else is
+    assert warnings.count("[posts.file]") == 4, warnings
+    assert "'/assets/gone.png'" in warnings
+    page = "posts/2024-01-02-figures" + ("/index.html" if builder == "dirhtml" else ".html")
+    files = local_files(app.outdir / page, app.outdir)
+    broken = {"/assets/gone.png", "../../secret.png", "/assets/link.png", "/../secret.png"}
+    assert {url for url, exists in files.items() if not exists} == broken
+    resolved = {url for url, exists in files.items() if exists}
+    assert len(resolved) == 6, files  # 2 raw images, raw and Markdown PDF, video, Markdown image
+    assert not any(path.read_bytes() == secret.read_bytes() for path in app.outdir.rglob("*.png"))
+
+
+@pytest.mark.parametrize(
+    ("files", "post"),
+    [
+        (
+            {
+                "hugo.toml": 'title = "Blog"\n',
+                "content/posts/bundle/index.md": "---\ntitle: B\ndate: 2024-01-02\n---\n",
+                "content/posts/bundle/beside.png": PNG,
+                "static/images/shared.png": PNG,
+            },
+            "bundle/index.md",
+        ),
+        (
+            {
+                "astro.config.mjs": "export default {}\n",
+                "src/content/blog/post.md": "---\ntitle: A\npubDate: 2024-01-02\n---\n",
+                "src/content/blog/beside.png": PNG,
+                "public/images/shared.png": PNG,
+            },
+            "post.md",
+        ),
+    ],
+    ids=["hugo-static", "astro-public"],
+)
+def test_site_root_files_come_from_the_static_folder(make_app, tmp_path, capsys, files, post):
+    """Hugo's ``static/`` and Astro's ``public/`` are the site's root; a relative path is
+    beside the post (a Hugo page bundle)."""
+    body = (
+        '\n<p><img src="/images/shared.png" alt="shared"> <img src="beside.png"></p>\n\n'
+        '<img src="/images/nowhere.png">\n'
+    )
+    files = {name: value + body if name.endswith(".md") else value for name, value in files.items()}
+    src = tmp_path / "src"
+    write_tree(src, files)
+    site = new_site(tmp_path)
+    assert main(["migrate", str(src), str(site / "posts")]) == 0
+    output = capsys.readouterr().out
+    assert "image '/images/nowhere.png': no such file" in output
+    assert output.strip().endswith("1 thing(s) not converted"), output
+    app = make_app("html", srcdir=site)
+    warnings = build(app, expect_warnings=True)
+    assert warnings.count("[posts.file]") == 1, warnings
+    page = app.outdir / "posts" / post.replace(".md", ".html")
+    shown = local_files(page, app.outdir)
+    assert {url for url, exists in shown.items() if not exists} == {"/images/nowhere.png"}
+    assert len([url for url, exists in shown.items() if exists]) == 2, shown

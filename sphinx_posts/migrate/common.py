@@ -15,6 +15,7 @@ import shutil
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -30,8 +31,10 @@ from ..read.generators import (
     pelican_rst_header,
     toml_header,
 )
+from ..urls import file_path, file_references, is_file_link, url_rest
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 MARKUP = (".md", ".markdown", ".mdx", ".rst", ".txt", ".ipynb")
@@ -435,3 +438,56 @@ def read_toml_or_yaml(path: Path) -> dict[str, Any]:
     except (OSError, ValueError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+# -- files posts point to ------------------------------------------------------------------
+
+
+def is_file(address: str) -> bool:
+    """Whether a link points to a file of the site (an image, a PDF), not to a page."""
+    path = file_path(address)
+    return bool(path) and is_file_link(path)
+
+
+def source_file(src: Path, path: str, folder: Path, statics: list[Path]) -> Path | str:
+    """The file in the source blog that a post's ``path`` names (relative to the post's
+    ``folder``, or from the site's root with a leading ``/``: the generator's static folders),
+    or why there is none. A path that leads out of the blog (``..``, a symlink) is refused."""
+    if path.startswith("@"):  # Astro's import aliases (@assets/...)
+        candidates = [src / "src" / path[1:].split("/", 1)[-1]]
+    elif path.startswith("/"):
+        candidates = [static / path.lstrip("/") for static in statics]
+    else:
+        candidates = [folder / path]
+    top = src.resolve()
+    outside = False
+    for candidate in candidates:
+        try:
+            found = candidate.resolve()
+            if not found.is_relative_to(top):
+                outside = True
+            elif found.is_file():
+                return found
+        except (OSError, ValueError):
+            continue
+    return "outside the source blog: not copied" if outside else "no such file"
+
+
+_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[`~]*[ \t]*$|(`+)[^`\n]+?\3", re.M | re.S)
+
+
+def rewrite_raw_files(body: str, place: Callable[[str, int], str | None]) -> str:
+    """``body`` with each local file its raw HTML points to (``<img src>``, ``<a href>`` to a
+    PDF...) given the address ``place`` returns (the copied file's, relative to the post);
+    HTML shown as code is left alone. The HTML stays as written: sphinx-posts publishes what
+    raw HTML in a post names (read/rawfiles.py), which a MyST image would not keep whole."""
+    code = [(found.start(), found.end()) for found in _CODE.finditer(body)]
+    pieces, last = [], 0
+    for start, end, url in file_references(body):
+        if any(low <= start < high for low, high in code):
+            continue
+        new = place(url, start)
+        if new is not None:
+            pieces += [body[last:start], html_escape(new + url_rest(url), quote=True)]
+            last = end
+    return "".join(pieces) + body[last:]

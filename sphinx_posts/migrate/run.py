@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..read.generators import nikola_header
 from .astro import Astro, NextJS
@@ -25,10 +27,13 @@ from .common import (
     copy_file,
     emit_rst_fields,
     emit_yaml,
+    is_file,
     normal_address,
     old_permalinks,
     our_fields,
     relative_link,
+    rewrite_raw_files,
+    source_file,
     split_frontmatter,
     summary_divider,
     write_file,
@@ -39,8 +44,6 @@ from .nikola import Nikola
 from .pelican import Pelican
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .base import Generator
 
 GENERATORS: dict[str, Generator] = {
@@ -194,25 +197,19 @@ def convert_post(
         body = summary_divider(body, post.separator)
 
     def place_image(address: str, position: int | None) -> str | None:
-        """Copy an image the post uses; its new address relative to the post."""
+        """Copy a file the post uses (an image, a PDF); its new address relative to the post."""
         if "://" in address or address.startswith(("data:", "#", "mailto:")):
             return None
-        clean = address.split("?")[0].split("#")[0]
-        if clean.startswith("@"):  # Astro's import aliases (@assets/...)
-            clean = "src/" + clean[1:].split("/", 1)[-1]
-            candidates = [src / clean]
-        elif clean.startswith("/"):
-            candidates = [static / clean.lstrip("/") for static in statics]
-        else:
-            candidates = [post.source.path.parent / clean]
-        found = next((path for path in candidates if path.is_file()), None)
-        if found is None:
+        clean = unquote(address.split("?")[0].split("#")[0])
+        found = source_file(src, clean, post.source.path.parent, statics)
+        if not isinstance(found, Path):
+            kind = "image" if clean.casefold().endswith(IMAGES) else "file"
+            message = f"{kind} {address!r}: {found}"
             if position is not None:
-                context.problem(body, position, f"image {address!r}: no such file")
+                context.problem(body, position, message)
             else:
-                report.problem(shown, 1, f"image {address!r}: no such file")
+                report.problem(shown, 1, message)
             return None
-        found = found.resolve()
         bundle = post.source.path.parent.resolve()
         if post.source.bundle and bundle in found.parents:
             placed = posixpath.join(
@@ -224,7 +221,8 @@ def convert_post(
                 None,
             )
             inside = found.relative_to(base).as_posix() if base else found.name
-            placed = posixpath.join("images", inside)
+            folder = "images" if found.suffix.casefold() in IMAGES else "files"
+            placed = posixpath.join(folder, inside)
         post.copies[placed] = found
         return relative_link(post.target, placed)
 
@@ -239,11 +237,12 @@ def convert_post(
                 note = "links to headings: add myst_heading_anchors = 3 to conf.py"
                 if note not in report.notes:
                     report.notes.append(note)
-            if new is None and address.casefold().split("?")[0].endswith(IMAGES):
+            if new is None and is_file(address):
                 new = place_image(address, found.start())
         return f"{bang}[{text}]({new or address}{title or ''})"
 
     body = LINK.sub(link, body)
+    body = rewrite_raw_files(body, place_image)
 
     def figure(found: re.Match[str]) -> str:
         return found.group(1) + (place_image(found.group(2), found.start()) or found.group(2))
