@@ -196,7 +196,7 @@ def convert_post(
     if post.suffix == ".md":
         body = summary_divider(body, post.separator)
 
-    def place_image(address: str, position: int | None) -> str | None:
+    def place_file(address: str, position: int | None) -> str | None:
         """Copy a file the post uses (an image, a PDF); its new address relative to the post."""
         if "://" in address or address.startswith(("data:", "#", "mailto:")):
             return None
@@ -229,7 +229,7 @@ def convert_post(
     def link(found: re.Match[str]) -> str:
         bang, text, address, title = found.groups()
         if bang:
-            new = place_image(address, found.start())
+            new = place_file(address, found.start())
         else:
             new = find_post(address.split("#")[0]) if not address.startswith("#") else None
             if new and "#" in address:
@@ -238,19 +238,19 @@ def convert_post(
                 if note not in report.notes:
                     report.notes.append(note)
             if new is None and is_file(address):
-                new = place_image(address, found.start())
+                new = place_file(address, found.start())
         return f"{bang}[{text}]({new or address}{title or ''})"
 
     body = LINK.sub(link, body)
-    body = rewrite_raw_files(body, place_image)
+    body = rewrite_raw_files(body, place_file)
 
     def figure(found: re.Match[str]) -> str:
-        return found.group(1) + (place_image(found.group(2), found.start()) or found.group(2))
+        return found.group(1) + (place_file(found.group(2), found.start()) or found.group(2))
 
     body = re.sub(r"(```\{figure\} )(\S+)", figure, body)
     image = post.fields.get("image")
     if isinstance(image, str) and image:
-        post.fields["image"] = place_image(image, None) or image
+        post.fields["image"] = place_file(image, None) or image
     if post.source.bundle and not post.fields.get("image"):
         featured = bundle_featured(post.source.path)
         if featured:
