@@ -83,3 +83,21 @@ def test_a_missing_file_is_reported_by_every_build(make_app, tmp_path):
     last = make_app("html", srcdir=src)
     assert build(last, expect_warnings=True).count("[posts.file]") == 1
     assert (last.outdir / "_images" / "posts" / "posts" / "nowhere.png").is_file()
+
+
+def test_a_file_is_copied_again_when_it_changes_only(make_app, tmp_path):
+    """Copied once, not on every build; a new version of the file replaces the old copy."""
+    src, _ = site(tmp_path)
+    build(make_app("html", srcdir=src), expect_warnings=True)
+    app = make_app("html", srcdir=src)
+    copy = app.outdir / "_images" / "posts" / "posts" / "pics" / "a.png"
+    copy.write_bytes(PNG)  # same bytes, a new time: a copy the builds did not make
+    made = copy.stat().st_mtime_ns
+    build(app, expect_warnings=True)
+    assert copy.stat().st_mtime_ns != made  # not the source's time: copied again
+    kept = copy.stat().st_ctime_ns  # changes with any write, even of the same bytes and times
+    build(make_app("html", srcdir=src), expect_warnings=True)
+    assert copy.stat().st_ctime_ns == kept  # unchanged: left alone
+    (src / "posts" / "pics" / "a.png").write_bytes(PNG + b"new")
+    build(make_app("html", srcdir=src), expect_warnings=True)
+    assert copy.read_bytes() == PNG + b"new"

@@ -18,6 +18,8 @@ from ..urls import image_exists, is_external, raw_file_page, source_path
 from .outputs import replace_outputs
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sphinx.application import Sphinx
 
 
@@ -33,11 +35,24 @@ def copy_images(app: Sphinx, exception: Exception | None) -> None:
     for relative in sorted(wanted):
         if image_exists(app.env, relative):  # files are checked when read; gone since?
             target = app.outdir / raw_file_page(relative)
-            ensuredir(target.parent)
-            shutil.copyfile(app.env.srcdir / relative, target)
+            copy_if_changed(app.env.srcdir / relative, target)
             written.append(raw_file_page(relative))
     replace_outputs(app, "images", written)
 
 
 def setup_images(app: Sphinx) -> None:
     app.connect("build-finished", copy_images)
+
+
+def copy_if_changed(source: Path, target: Path) -> None:
+    """Copy with the source's times, unless the copy of the last build is still the same size
+    and time: a blog's images are copied once, not on every build."""
+    found = source.stat()
+    try:
+        copied = target.stat()
+        if copied.st_size == found.st_size and copied.st_mtime_ns == found.st_mtime_ns:
+            return
+    except FileNotFoundError:
+        pass
+    ensuredir(target.parent)
+    shutil.copy2(source, target)

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from ..doctree import RAW_FILES
+from ..store.domain import get_domain
 from ..urls import raw_file_page
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 def rewrite_raw_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format != "html":
         return
+    domain = get_domain(app.env)
+    if not any(domain.posts[key].files for key in domain.keys_of(docname)):
+        return  # most documents: no walk through the tree
     page = app.builder.get_target_uri(docname)
     for node in list(doctree.findall(nodes.raw)):
         places = node.get(RAW_FILES)
