@@ -28,7 +28,7 @@ from sphinx.util.matching import Matcher
 from ..report import note
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Callable, Collection, Iterable
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -451,7 +451,7 @@ class SummaryMarkers:
     """Every marker node, to take off the page."""
 
 
-def summary_markers(document: nodes.Node, separator: str = "") -> SummaryMarkers | None:
+def summary_markers(candidates: Iterable[nodes.Node], separator: str = "") -> SummaryMarkers | None:
     """The summary divider of the generator a post came from: Hugo's ``<!--more-->`` (also the
     separator most Jekyll sites set), Nikola's ``.. TEASER_END`` (``<!-- TEASER_END -->`` in
     Markdown), the ``PELICAN_BEGIN_SUMMARY``/``PELICAN_END_SUMMARY`` comments of Pelican's
@@ -460,7 +460,9 @@ def summary_markers(document: nodes.Node, separator: str = "") -> SummaryMarkers
     custom = separator.strip()
     kinds = _MARKER_NODES if custom else _MARKER_NODES[:2]
     found: list[tuple[nodes.Node, str]] = []
-    for node in document.findall(lambda node: isinstance(node, kinds)):
+    for node in candidates:
+        if not isinstance(node, kinds):
+            continue
         text = node.astext().strip()
         if isinstance(node, nodes.raw):
             if "html" not in node.get("format", "").split():

@@ -15,21 +15,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docutils import nodes
-
 from ..doctree import RAW_FILES
 from ..report import PostsWarning, warn
 from ..urls import SPHINX_FOLDERS, file_path, file_references, image_source, url_rest
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from docutils import nodes
     from sphinx.environment import BuildEnvironment
 
 
-def raw_files(env: BuildEnvironment, docname: str, tree: nodes.Element) -> tuple[str, ...]:
-    """Record, on each raw HTML node under ``tree``, where it names a file of the source
-    folder; warn about the files that are nowhere; return the files found."""
+def raw_files(env: BuildEnvironment, docname: str, raws: Iterable[nodes.raw]) -> tuple[str, ...]:
+    """Record, on each raw HTML node of a post, where it names a file of the source folder;
+    warn about the files that are nowhere; return the files found."""
     found: dict[str, None] = {}
-    for node in tree.findall(nodes.raw):
+    for node in raws:
         if "html" not in node.get("format", "").split():
             continue
         places = []
