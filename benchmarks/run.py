@@ -11,6 +11,8 @@ Scenarios, each measured for every variant, variants alternating within a repeti
 ``edit-body``  rebuild after appending a paragraph to one post
 ``edit-tags``  rebuild after replacing one tag of one post
 ``delete``     rebuild after deleting one post
+``add-post``   rebuild after publishing a new post (the newest, with the two commonest tags):
+               what a writer does most
 
 Every build is its own ``python -m sphinx`` process. Wall time is measured around it; peak
 memory is the ``ru_maxrss`` that ``os.wait4`` returns for that process, which on Linux is the
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import datetime as dt
 import hashlib
 import json
 import os
@@ -38,11 +41,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from generate import SETUPS, TAGS, VARIANTS, Post, generate, make_posts, slugify
+from generate import SETUPS, TAGS, VARIANTS, Post, generate, make_posts, render_post, slugify
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -76,8 +80,18 @@ def take_snapshot(work: Path) -> tuple[Path, str]:
     return target, digest.hexdigest()[:12]
 
 
-SCENARIOS: tuple[str, ...] = ("full", "full-j2", "nochange", "edit-body", "edit-tags", "delete")
-INCREMENTAL: frozenset[str] = frozenset({"nochange", "edit-body", "edit-tags", "delete"})
+SCENARIOS: tuple[str, ...] = (
+    "full",
+    "full-j2",
+    "nochange",
+    "edit-body",
+    "edit-tags",
+    "delete",
+    "add-post",
+)
+INCREMENTAL: frozenset[str] = frozenset(
+    {"nochange", "edit-body", "edit-tags", "delete", "add-post"}
+)
 
 _READ_LINE = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (.+)$", re.MULTILINE)
 _WRITE_LINE = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (.+)$", re.MULTILINE)
@@ -256,8 +270,27 @@ def target_post(posts: list[Post]) -> Post:
     return sorted(posts, key=lambda p: p.stem)[len(posts) // 2]
 
 
-def mutate(scenario: str, src: Path, post: Post) -> None:
+def new_post(posts: list[Post]) -> Post:
+    """The post the ``add-post`` scenario publishes: a day after the newest, with the two
+    tags most posts carry (so it enters the longest tag lists and many related-post lists)."""
+    newest = max(dt.date.fromisoformat(p.date) for p in posts)
+    counts = Counter(tag for p in posts for tag in p.tags)
+    tags = tuple(sorted(counts, key=lambda tag: (-counts[tag], tag))[:2])
+    date = (newest + dt.timedelta(days=1)).isoformat()
+    body = "# A new post\n\nPublished by the add-post benchmark scenario.\n"
+    return Post(f"{date}-a-new-post", "A new post", "The newest post.", date, tags, body)
+
+
+def mutate(scenario: str, src: Path, post: Post, posts: list[Post] | None = None) -> None:
+    """Change the site as ``scenario`` says; ``posts`` (the site's posts) for ``add-post``,
+    whose new post is an orphan where the blog extension is not what links posts."""
     path = src / "posts" / f"{post.stem}.md"
+    if scenario == "add-post":
+        added = new_post(posts or [post])
+        orphan = "sphinx_posts" not in (src / "conf.py").read_text(encoding="utf-8")
+        (src / "posts" / f"{added.stem}.md").write_text(
+            render_post(added, orphan=orphan), encoding="utf-8"
+        )
     if scenario == "edit-body":
         with path.open("a", encoding="utf-8") as fh:
             fh.write("\nA paragraph added by the edit-body benchmark scenario.\n")
@@ -317,7 +350,7 @@ def run_one(
             if not baseline.is_dir():
                 raise RuntimeError("no successful full build to start from")
             reset(site, baseline)
-            mutate(scenario, site, target_post(posts))
+            mutate(scenario, site, target_post(posts), posts)
         else:
             reset(site, pristine)
         measured, start_ns = sphinx_build(site, jobs, log, timeout)

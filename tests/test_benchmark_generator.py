@@ -117,3 +117,27 @@ def test_tags_are_zipf_like_over_about_40_names(gen: ModuleType) -> None:
     ranked = [n for _, n in counts.most_common()]
     assert ranked[0] >= 5 * ranked[-1]
     assert counts[gen.TAGS[0]] > counts[gen.TAGS[len(gen.TAGS) // 2]] > counts[gen.TAGS[-1]]
+
+
+def test_add_post_scenario_publishes_a_newest_post(
+    gen: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``add-post`` (benchmarks/run.py) writes one new post, dated after every other, with the
+    two commonest tags; an orphan where no blog extension links the posts."""
+    monkeypatch.syspath_prepend(str(GENERATE.parent))
+    spec = importlib.util.spec_from_file_location("_bench_run", GENERATE.parent / "run.py")
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, run)
+    spec.loader.exec_module(run)
+    posts = run.make_posts(40, 0)
+    common = Counter(tag for post in posts for tag in post.tags).most_common(2)
+    for variant, orphan in (("plain", True), ("posts", False)):
+        site = run.generate(tmp_path / variant, 40, 0, (variant,))[variant]
+        before = {p.name for p in (site / "posts").iterdir()}
+        run.mutate("add-post", site, run.target_post(posts), posts)
+        (added,) = {p.name for p in (site / "posts").iterdir()} - before
+        data, _body = _split((site / "posts" / added).read_text(encoding="utf-8"))
+        assert str(data["date"]) > max(post.date for post in posts)
+        assert set(data["tags"]) == {tag for tag, _count in common}
+        assert bool(data.get("orphan")) is orphan
