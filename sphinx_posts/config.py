@@ -277,7 +277,8 @@ SETTINGS: tuple[Setting, ...] = (
         "posts_related",
         3,
         (int,),
-        "How many related posts (by shared tags) a post page shows; 0 turns them off.",
+        "How many related posts a post page shows (those sharing most tags with it; on ties, "
+        "those written nearest to it); 0 turns them off.",
         _not_negative,
         "html",
     ),

@@ -4,7 +4,6 @@ be the one counting gives, on any blog (random ones here, seeded)."""
 
 from __future__ import annotations
 
-import heapq
 import random
 from collections import Counter
 from types import SimpleNamespace
@@ -16,12 +15,15 @@ from sphinx_posts.write.navigation import _most_shared
 
 
 def counted(rank: dict[str, int], own: str, lists: list[list[str]], count: int) -> list[int]:
-    """The rule itself: most shared tags first, then newest."""
+    """The rule itself: most shared tags first, then nearest to ``own`` in the blog's order,
+    then newest (a post not listed is placed at the newest)."""
     shared: Counter[str] = Counter()
     for found in lists:
         shared.update(found)
     shared.pop(own, None)
-    return [i for _, i in heapq.nsmallest(count, ((-n, rank[d]) for d, n in shared.items()))]
+    middle = rank.get(own, 0)
+    scored = sorted((-n, abs(rank[d] - middle), rank[d]) for d, n in shared.items())
+    return [i for *_, i in scored[:count]]
 
 
 @pytest.mark.parametrize(
@@ -32,7 +34,7 @@ def counted(rank: dict[str, int], own: str, lists: list[list[str]], count: int) 
         (navigation.WIDEST, 0),  # every post found by set intersections
     ],
 )
-def test_related_posts_are_those_sharing_most_tags_newest_first(monkeypatch, widest, most_wide):
+def test_related_posts_are_those_sharing_most_tags_nearest_first(monkeypatch, widest, most_wide):
     monkeypatch.setattr(navigation, "WIDEST", widest)
     monkeypatch.setattr(navigation, "MOST_WIDE", most_wide)
     rng = random.Random(15)

@@ -7,6 +7,7 @@ post's navigation. The series box sits under the byline; the rest closes the pos
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
@@ -20,6 +21,8 @@ from ..store.domain import get_domain
 from ..urls import link, makes_blog_pages, post_link, series_page
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from docutils import nodes
     from sphinx.application import Sphinx
 
@@ -39,9 +42,13 @@ def neighbours(catalog: Catalog, post: Post) -> tuple[Post | None, Post | None]:
 
 
 def related(catalog: Catalog, post: Post, count: int) -> list[Post]:
-    """Up to ``count`` listed posts sharing most tags with ``post``, newer first on ties.
+    """Up to ``count`` listed posts sharing most tags with ``post``; on ties, those written
+    nearest to it (in the blog's order; the newer of two as near).
 
-    Candidates come from the posts of ``post``'s own tags, so this is cheap for every post.
+    Nearest, not newest: a post of 2015 points to its own time's posts on the subject, and
+    publishing a post changes the related posts of the few posts near it, not of every post
+    that shares its tags (a third of a blog's pages, when they are common tags, each written
+    again). Candidates come from the posts of ``post``'s own tags: cheap for every post.
     """
     if count <= 0 or not post.tags:
         return []
@@ -107,18 +114,43 @@ def _index_shared_tags(rank: dict[str, int], tagged: dict[str, list[str]]) -> Sh
     return SharedTags(lists, wide, frozenset(repeated))
 
 
-def _most_shared(catalog: Catalog, own: str, keys: list[str], count: int) -> list[int]:
-    """Ranks of the ``count`` posts with most of the tags ``keys`` (sorted), newest first on
-    ties.
+def _outwards(found: list[str], rank: dict[str, int], middle: int) -> Iterator[str]:
+    """``found`` (sorted by rank) from rank ``middle`` outwards: nearest first, the newer
+    (lower rank) of two as near first."""
+    older = bisect_left(found, middle, key=rank.__getitem__)
+    newer = older - 1
+    while newer >= 0 or older < len(found):
+        if older < len(found) and (
+            newer < 0 or rank[found[older]] - middle < middle - rank[found[newer]]
+        ):
+            yield found[older]
+            older += 1
+        else:
+            yield found[newer]
+            newer -= 1
 
-    Posts sharing all of ``keys`` come first, newest first, then those sharing all but one
+
+def _nearest(lists: list[list[str]], rank: dict[str, int], middle: int) -> Iterator[str]:
+    """The posts of several lists (each sorted by rank), nearest to ``middle`` first."""
+    return heapq.merge(
+        *(_outwards(found, rank, middle) for found in lists),
+        key=lambda doc: (abs(rank[doc] - middle), rank[doc]),
+    )
+
+
+def _most_shared(catalog: Catalog, own: str, keys: list[str], count: int) -> list[int]:
+    """Ranks of the ``count`` posts with most of the tags ``keys`` (sorted), nearest to
+    ``own`` on ties (see :func:`related`).
+
+    Posts sharing all of ``keys`` come first, nearest first, then those sharing all but one
     (the merged lists of each such set of tags), and so on down to one tag, until ``count``
     are found; posts with many tags are scored one by one."""
     shared = shared_tags(catalog)
     if len(keys) > WIDEST or len(shared.wide) > MOST_WIDE or shared.repeated.intersection(keys):
         return _most_shared_intersected(catalog, own, keys, count)
     rank = catalog.rank
-    found: list[tuple[int, int]] = []  # (-tags shared, rank)
+    middle = rank.get(own, 0)  # a post not listed (a draft's preview): nearest the newest
+    found: list[tuple[int, int, int]] = []  # (-tags shared, distance, rank)
     taken = {own, *shared.wide}
     for size in range(len(keys), 0, -1):
         if size == 1:
@@ -127,26 +159,27 @@ def _most_shared(catalog: Catalog, own: str, keys: list[str], count: int) -> lis
             subsets = combinations(keys, size)
             lists = [shared.lists[subset] for subset in subsets if subset in shared.lists]
         # a post sharing ``size`` tags is on one of these lists; one sharing more is taken
-        for doc in heapq.merge(*lists, key=rank.__getitem__):
+        for doc in _nearest(lists, rank, middle):
             if len(found) == count:
                 break
             if doc not in taken:
                 taken.add(doc)
-                found.append((-size, rank[doc]))
+                found.append((-size, abs(rank[doc] - middle), rank[doc]))
         if len(found) == count:
             break
     wanted = set(keys)
     for doc, tags in shared.wide.items():
         if doc != own and (score := len(wanted & tags)):
-            found.append((-score, rank[doc]))
-    return [position for _, position in heapq.nsmallest(count, found)]
+            found.append((-score, abs(rank[doc] - middle), rank[doc]))
+    return [position for *_, position in heapq.nsmallest(count, found)]
 
 
 def _most_shared_intersected(catalog: Catalog, own: str, keys: list[str], count: int) -> list[int]:
     """As ``_most_shared``, for a post with many tags or a blog with many such posts: the
-    posts with two or more of the tags from set intersections, the rest from the heads of the
-    tags' lists (newest first)."""
+    posts with two or more of the tags from set intersections, the rest from the tags' lists
+    (nearest first)."""
     rank = catalog.rank
+    middle = rank.get(own, 0)
     lists = [catalog.tagged[key] for key in keys]
     sets: dict[str, frozenset[str]] = catalog.memo.setdefault("tag sets", {})
     for key, found in zip(keys, lists, strict=True):
@@ -154,30 +187,33 @@ def _most_shared_intersected(catalog: Catalog, own: str, keys: list[str], count:
             sets[key] = frozenset(found)
     groups = [sets[key] for key in keys]
     if any(len(group) != len(found) for group, found in zip(groups, lists, strict=True)):
-        return _most_shared_counted(rank, own, lists, count)  # a post lists one tag twice
+        return _most_shared_counted(rank, own, lists, count, middle)  # a tag given twice
     several: set[str] = set()
     for i, group in enumerate(groups):
         for other in groups[i + 1 :]:
             several |= group & other
-    scored = [(-sum(key in group for group in groups), rank[key]) for key in several - {own}]
+    scored = [
+        (-sum(key in group for group in groups), abs(rank[key] - middle), rank[key])
+        for key in several - {own}
+    ]
     once = []
-    for key in heapq.merge(*lists, key=rank.__getitem__):
+    for key in _nearest(lists, rank, middle):
         if len(once) == count:
             break
         if key != own and key not in several:
-            once.append((-1, rank[key]))
-    return [position for _, position in heapq.nsmallest(count, scored + once)]
+            once.append((-1, abs(rank[key] - middle), rank[key]))
+    return [position for *_, position in heapq.nsmallest(count, scored + once)]
 
 
 def _most_shared_counted(
-    rank: dict[str, int], own: str, lists: list[list[str]], count: int
+    rank: dict[str, int], own: str, lists: list[list[str]], count: int, middle: int
 ) -> list[int]:
     shared: Counter[str] = Counter()
     for found in lists:
         shared.update(found)
     shared.pop(own, None)
-    best = heapq.nsmallest(count, ((-n, rank[key]) for key, n in shared.items()))
-    return [position for _, position in best]
+    scored = ((-n, abs(rank[key] - middle), rank[key]) for key, n in shared.items())
+    return [position for *_, position in heapq.nsmallest(count, scored)]
 
 
 def series_parts(catalog: Catalog, post: Post) -> list[Post]:
